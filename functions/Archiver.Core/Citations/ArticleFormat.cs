@@ -1,0 +1,9 @@
+namespace Archiver.Citations;
+
+/// <summary>How the article text is written.</summary>
+public enum ArticleFormat
+{
+    Text,
+    Html,
+    Markdown,
+}
