@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Archiver.Archive;
+
+/// <summary>Settings of section <c>Archiver:Archive</c>: how archiving requests behave.</summary>
+public sealed class ArchiveOptions
+{
+    public const string Section = "Archiver:Archive";
+
+    /// <summary>How long <c>POST /api/archive</c> works before it answers 202 and leaves the rest to the timer.
+    /// Kept well under the Azure front end's 230 s limit.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:03:00", ErrorMessage = "Archiver:Archive:TimeBudget must be between 0 and 3 minutes (the front end cuts HTTP calls at 230 s).")]
+    public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A tweet archived this recently is not fetched again unless <c>?refresh=true</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan FreshnessWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How many times pending work is tried before it is reported failed.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How many citations of one submission are worked on at once.</summary>
+    [Range(1, 16)]
+    public int Parallelism { get; set; } = 4;
+
+    /// <summary>How deep quoted and parent tweets are followed (each archived as its own tweet).</summary>
+    [Range(0, 3)]
+    public int RelatedDepth { get; set; } = 1;
+}

@@ -1,0 +1,24 @@
+using Archiver.Sources;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archiver.Archive;
+
+public static class ArchiveServiceCollectionExtensions
+{
+    /// <summary>Archiving: storage, the upstream sources, and the pieces that take citations into the archive.</summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services)
+    {
+        services.AddArchiveStorage();
+        services.AddSources();
+        services.AddOptions<ArchiveOptions>()
+            .BindConfiguration(ArchiveOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ArchiveStore>();
+        services.AddTransient<TweetArchiver>();
+        services.AddTransient<CitationArchiver>();
+        services.AddTransient<SubmissionProcessor>();
+        services.AddTransient<BundleExporter>();
+        return services;
+    }
+}

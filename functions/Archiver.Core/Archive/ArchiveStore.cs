@@ -1,0 +1,202 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Archiver.Recheck;
+using Archiver.Sources;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+
+namespace Archiver.Archive;
+
+/// <summary>
+/// Reads and writes the archive's blobs, keeping DESIGN's rules: immutable blobs with <c>If-None-Match: *</c>
+/// (content-addressed ones are simply already there), state with <c>If-Match</c>, nothing overwritten blindly.
+/// </summary>
+public sealed class ArchiveStore(ArchiveContainer archive)
+{
+    private BlobContainerClient Container => archive.Client;
+
+    /// <summary>Stores a raw upstream body under its hash, once.</summary>
+    public async Task<string> PutRawAsync(UpstreamExchange exchange, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.Raw(exchange.Sha256);
+        await PutImmutableAsync(name, BinaryData.FromBytes(exchange.Body), exchange.ContentType ?? "application/octet-stream", cancellationToken);
+        return name;
+    }
+
+    /// <summary>Stores a media file from a local file under its hash, once; the bytes are streamed, not loaded.</summary>
+    public async Task<string> PutMediaAsync(string path, string sha256, string contentType, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.Media(sha256);
+        await archive.Created.WaitAsync(cancellationToken);
+        var blob = Container.GetBlobClient(name);
+        try
+        {
+            await using var file = File.OpenRead(path);
+            await blob.UploadAsync(file, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsAlreadyThere(e))
+        {
+            // Same hash, same bytes: already stored by an earlier capture.
+        }
+
+        return name;
+    }
+
+    public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(snapshot, ArchiveJsonContext.Default.Snapshot);
+        await PutImmutableAsync(BlobNames.Snapshot(snapshot.TweetId, snapshot.Version), BinaryData.FromBytes(json), "application/json", cancellationToken);
+    }
+
+    public async Task<Snapshot?> ReadSnapshotAsync(string tweetId, string version, CancellationToken cancellationToken) =>
+        (await ReadJsonAsync(BlobNames.Snapshot(tweetId, version), ArchiveJsonContext.Default.Snapshot, cancellationToken))?.Value;
+
+    public async Task<Stored<TweetState>?> ReadStateAsync(string tweetId, CancellationToken cancellationToken) =>
+        await ReadJsonAsync(BlobNames.State(tweetId), ArchiveJsonContext.Default.TweetState, cancellationToken);
+
+    /// <summary>
+    /// Writes a tweet's state: as new (<paramref name="etag"/> null, fails if one exists) or over the version read
+    /// (fails if anyone wrote since). The due-date index tag goes with it. Throws 412/409 <see cref="RequestFailedException"/> on a lost race.
+    /// </summary>
+    public async Task<ETag> WriteStateAsync(TweetState state, ETag? etag, CancellationToken cancellationToken)
+    {
+        await archive.Created.WaitAsync(cancellationToken);
+        var tags = new Dictionary<string, string> { ["status"] = state.Status.ToString() };
+        if (state.NextCheckAt is { } due)
+        {
+            tags[DueIndex.DueTag] = DueIndex.FormatDue(due);
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(state, ArchiveJsonContext.Default.TweetState);
+        var response = await Container.GetBlobClient(BlobNames.State(state.TweetId)).UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions
+        {
+            Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Tags = tags,
+        }, cancellationToken);
+        return response.Value.ETag;
+    }
+
+    /// <summary>
+    /// Read-modify-write of a tweet's state that never loses an update: on a lost race it reads again and re-applies
+    /// <paramref name="change"/>. <paramref name="change"/> gets null for a tweet not yet stored.
+    /// </summary>
+    public async Task<TweetState> UpdateStateAsync(string tweetId, Func<TweetState?, TweetState> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await ReadStateAsync(tweetId, cancellationToken);
+            var next = change(current?.Value);
+            try
+            {
+                await WriteStateAsync(next, current?.ETag, cancellationToken);
+                return next;
+            }
+            catch (RequestFailedException e) when (attempt < 8 && IsAlreadyThere(e))
+            {
+                // Someone else wrote in between: read their version and apply the change to it.
+            }
+        }
+    }
+
+    public async Task CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
+        await WriteSubmissionAsync(submission, null, cancellationToken);
+
+    public async Task<Stored<Submission>?> ReadSubmissionAsync(string id, CancellationToken cancellationToken) =>
+        await ReadJsonAsync(BlobNames.Submission(id), SubmissionJsonContext.Default.Submission, cancellationToken);
+
+    /// <summary>Read-modify-write of a submission, safe against concurrent updates (a request and the timer).</summary>
+    public async Task<Submission> UpdateSubmissionAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await ReadSubmissionAsync(id, cancellationToken)
+                ?? throw new InvalidOperationException($"Submission {id} does not exist.");
+            var next = change(current.Value);
+            try
+            {
+                await WriteSubmissionAsync(next, current.ETag, cancellationToken);
+                return next;
+            }
+            catch (RequestFailedException e) when (attempt < 8 && e.Status == 412)
+            {
+            }
+        }
+    }
+
+    /// <summary>Submissions with work left, found through their <c>pending</c> index tag.</summary>
+    public async IAsyncEnumerable<string> FindPendingSubmissionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await archive.Created.WaitAsync(cancellationToken);
+        await foreach (var item in Container.FindBlobsByTagsAsync("\"pending\" = 'yes'", cancellationToken))
+        {
+            var name = item.BlobName;
+            if (name.StartsWith("submissions/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                yield return name["submissions/".Length..^".json".Length];
+            }
+        }
+    }
+
+    public BlobClient Blob(string name) => Container.GetBlobClient(name);
+
+    public BlockBlobClient BlockBlob(string name) => Container.GetBlockBlobClient(name);
+
+    private async Task WriteSubmissionAsync(Submission submission, ETag? etag, CancellationToken cancellationToken)
+    {
+        await archive.Created.WaitAsync(cancellationToken);
+        var json = JsonSerializer.SerializeToUtf8Bytes(submission, SubmissionJsonContext.Default.Submission);
+        await Container.GetBlobClient(BlobNames.Submission(submission.Id)).UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions
+        {
+            Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Tags = new Dictionary<string, string> { ["pending"] = submission.HasPendingWork ? "yes" : "no" },
+        }, cancellationToken);
+    }
+
+    private async Task PutImmutableAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken)
+    {
+        await archive.Created.WaitAsync(cancellationToken);
+        try
+        {
+            await Container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsAlreadyThere(e))
+        {
+        }
+    }
+
+    private async Task<Stored<T>?> ReadJsonAsync<T>(string name, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        await archive.Created.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var value = JsonSerializer.Deserialize(result.Value.Content.ToMemory().Span, type)
+                ?? throw new InvalidDataException($"{name} holds JSON null.");
+            return new Stored<T>(value, result.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An <c>If-None-Match: *</c> write found the blob there: 409 BlobAlreadyExists (412 from some servers).</summary>
+    private static bool IsAlreadyThere(RequestFailedException e) =>
+        e.ErrorCode == BlobErrorCode.BlobAlreadyExists || e.Status is 409 or 412;
+}
+
+/// <summary>A value read from a blob with the ETag it had.</summary>
+public sealed record Stored<T>(T Value, ETag ETag);

@@ -1,0 +1,86 @@
+using Archiver.Citations;
+using Archiver.Sources;
+using Azure;
+
+namespace Archiver.Archive;
+
+/// <summary>
+/// Takes one citation through resolve → fetch → snapshot → store, and says what became of it. Failures that may pass
+/// (upstream or storage) leave it pending for the timer; nothing here throws for them.
+/// </summary>
+public sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver archiver)
+{
+    public async Task<CitationResult> ArchiveAsync(CitationResult current, bool refresh, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var attempt = current with { Attempts = current.Attempts + 1 };
+        try
+        {
+            var result = await ResolveAndCaptureAsync(attempt, refresh, cancellationToken);
+            return result.Outcome == CitationOutcome.Pending && result.Attempts >= maxAttempts
+                ? result with { Outcome = CitationOutcome.Failed, Error = $"Gave up after {result.Attempts} attempts: {result.Error}" }
+                : result;
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+        {
+            return attempt.Attempts >= maxAttempts
+                ? attempt with { Outcome = CitationOutcome.Failed, Error = $"Gave up after {attempt.Attempts} attempts: {e.Message}" }
+                : attempt with { Outcome = CitationOutcome.Pending, Error = e.Message };
+        }
+    }
+
+    private async Task<CitationResult> ResolveAndCaptureAsync(CitationResult current, bool refresh, CancellationToken cancellationToken)
+    {
+        var citation = current.Citation;
+        var tweetId = citation.TweetId ?? current.TweetId;
+        if (tweetId is null && citation.ShortLink is { } shortLink)
+        {
+            var resolution = await resolver.ResolveAsync(shortLink, cancellationToken);
+            switch (resolution.Status)
+            {
+                case ShortLinkStatus.Tweet when IsReusedMedia(citation, resolution):
+                    return current with
+                    {
+                        Outcome = CitationOutcome.Unresolved,
+                        Error = $"{shortLink} leads to media of @{resolution.ScreenName}'s tweet {resolution.TweetId}, but the embed is signed by @{citation.Embed!.ScreenName}: the media was re-used, so the embedding tweet stays unidentified.",
+                    };
+                case ShortLinkStatus.Tweet:
+                    tweetId = resolution.TweetId!;
+                    break;
+                case ShortLinkStatus.NotATweet:
+                    return current with { Outcome = CitationOutcome.NotATweet, Target = resolution.FinalUrl?.AbsoluteUri };
+                case ShortLinkStatus.Transient:
+                    return current with { Outcome = CitationOutcome.Pending, Error = resolution.Error };
+                case ShortLinkStatus.UnknownCode:
+                    return current with { Outcome = CitationOutcome.Unresolved, Error = $"t.co does not know {shortLink}." };
+                default:
+                    return current with { Outcome = CitationOutcome.Failed, Error = resolution.Error ?? $"{shortLink} could not be resolved ({resolution.Status})." };
+            }
+        }
+
+        if (tweetId is null)
+        {
+            return current with
+            {
+                Outcome = CitationOutcome.Unresolved,
+                Error = "An embed signature without any link: the tweet cannot be identified from its text alone.",
+            };
+        }
+
+        var capture = await archiver.CaptureAsync(tweetId, refresh, cancellationToken);
+        return current with
+        {
+            TweetId = tweetId,
+            Outcome = capture.Outcome,
+            Version = capture.Version,
+            Reason = capture.Reason is { } reason ? EnumNames.Of(reason) : null,
+            Error = capture.Error,
+        };
+    }
+
+    /// <summary>A media link whose status URL names another handle than the embed's signature: the media was re-used.</summary>
+    private static bool IsReusedMedia(Citation citation, ShortLinkResolution resolution) =>
+        resolution.IsMediaLink
+        && citation.Embed?.ScreenName is { } signed
+        && resolution.ScreenName is { } owner
+        && !string.Equals(signed, owner, StringComparison.OrdinalIgnoreCase);
+}

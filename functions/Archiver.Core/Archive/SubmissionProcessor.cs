@@ -1,0 +1,58 @@
+using System.Globalization;
+using Archiver.Citations;
+using Microsoft.Extensions.Options;
+
+namespace Archiver.Archive;
+
+/// <summary>
+/// Runs a submission: stores it with every citation pending before any work, then archives the citations within a
+/// time budget, recording each result as it comes. What the budget leaves undone stays pending for the timer.
+/// </summary>
+public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, IOptions<ArchiveOptions> options, TimeProvider time)
+{
+    public async Task<Submission> SubmitAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken)
+    {
+        var submission = new Submission
+        {
+            Id = NewId(),
+            ReceivedAt = time.GetUtcNow(),
+            Refresh = refresh,
+            Citations = [.. found.Select(c => new CitationResult { Citation = c, Outcome = CitationOutcome.Pending, TweetId = c.TweetId })],
+        };
+        await store.CreateSubmissionAsync(submission, cancellationToken);
+        return await ContinueAsync(submission.Id, options.Value.TimeBudget, cancellationToken);
+    }
+
+    /// <summary>Works on a stored submission's pending citations until they are done or the budget runs out.</summary>
+    public async Task<Submission> ContinueAsync(string id, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(budget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var submission = (await store.ReadSubmissionAsync(id, cancellationToken))?.Value
+            ?? throw new InvalidOperationException($"Submission {id} does not exist.");
+        var pending = submission.Citations.Select((c, i) => (Result: c, Index: i)).Where(x => x.Result.Outcome == CitationOutcome.Pending).ToArray();
+
+        try
+        {
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = linked.Token }, async (item, token) =>
+            {
+                var result = await citations.ArchiveAsync(item.Result, submission.Refresh, options.Value.MaxAttempts, token);
+                // Recorded even if the budget ran out meanwhile: finished work is never thrown away.
+                await store.UpdateSubmissionAsync(id, s => s with { Citations = Replace(s.Citations, item.Index, result) }, cancellationToken);
+            });
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Out of time: what is left stays pending.
+        }
+
+        return await store.UpdateSubmissionAsync(id, s => s.HasPendingWork || s.CompletedAt is not null ? s : s with { CompletedAt = time.GetUtcNow() }, cancellationToken);
+    }
+
+    private static IReadOnlyList<CitationResult> Replace(IReadOnlyList<CitationResult> all, int index, CitationResult result) =>
+        [.. all.Select((c, i) => i == index ? result : c)];
+
+    /// <summary>Sortable by arrival, unguessable: <c>yyyyMMddHHmmss-</c> and 12 random hex digits.</summary>
+    private string NewId() =>
+        string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():n}")[..27];
+}

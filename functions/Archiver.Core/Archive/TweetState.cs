@@ -1,0 +1,89 @@
+using Archiver.Sources;
+
+namespace Archiver.Archive;
+
+/// <summary>
+/// The mutable record of one archived tweet (<c>tweets/{id}/state.json</c>): its status and history, its versions, and
+/// when it is next checked. Written only with ETag conditions.
+/// </summary>
+public sealed record TweetState
+{
+    public required string TweetId { get; init; }
+
+    public string? ScreenName { get; init; }
+
+    public required TweetStatus Status { get; init; }
+
+    /// <summary>The source's reason while the status is unavailable.</summary>
+    public Unavailability? Reason { get; init; }
+
+    public required DateTimeOffset FirstSeenAt { get; init; }
+
+    public DateTimeOffset? LastArchivedAt { get; init; }
+
+    public DateTimeOffset? LastCheckedAt { get; init; }
+
+    public DateTimeOffset? NextCheckAt { get; init; }
+
+    /// <summary>Which of the configured re-check intervals comes next.</summary>
+    public int IntervalIndex { get; init; }
+
+    public IReadOnlyList<TweetVersion> Versions { get; init; } = [];
+
+    public IReadOnlyList<StatusChange> History { get; init; } = [];
+
+    /// <summary>Tweets this one quotes or replies to, archived on their own.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
+    public string? LastError { get; init; }
+
+    public TweetVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
+}
+
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<TweetStatus>))]
+public enum TweetStatus
+{
+    /// <summary>Not captured yet: the upstream failed transiently; the timer finishes it.</summary>
+    Pending,
+    Available,
+    /// <summary>A source said it cannot be seen; not yet confirmed.</summary>
+    Unavailable,
+    Deleted,
+    Suspended,
+    Protected,
+    AgeRestricted,
+    Withheld,
+    NotFound,
+    Restored,
+}
+
+/// <summary>One immutable snapshot of the tweet.</summary>
+public sealed record TweetVersion
+{
+    public required string Version { get; init; }
+
+    public required DateTimeOffset CapturedAt { get; init; }
+
+    public required string ContentHash { get; init; }
+
+    public required string Blob { get; init; }
+}
+
+/// <summary>A change of status, with its evidence.</summary>
+public sealed record StatusChange
+{
+    public required DateTimeOffset At { get; init; }
+
+    public required TweetStatus Status { get; init; }
+
+    public Unavailability? Reason { get; init; }
+
+    public string? Source { get; init; }
+
+    public int? HttpStatus { get; init; }
+
+    public string? Wording { get; init; }
+
+    /// <summary>SHA-256 of the raw body that shows it, stored under <c>raw/</c>.</summary>
+    public string? EvidenceSha256 { get; init; }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Archiver.Citations;
+
+public static class CitationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CitationExtractor"/> as a singleton, configured from <c>Archiver:Citations</c>
+    /// (<see cref="CitationOptions"/>; the defaults need no settings).
+    /// </summary>
+    public static IServiceCollection AddCitations(this IServiceCollection services)
+    {
+        services.AddOptions<CitationOptions>()
+            .BindConfiguration(CitationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new CitationExtractor(sp.GetRequiredService<IOptions<CitationOptions>>().Value));
+        return services;
+    }
+}

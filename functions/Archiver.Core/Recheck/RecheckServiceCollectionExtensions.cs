@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archiver.Recheck;
+
+public static class RecheckServiceCollectionExtensions
+{
+    public static IServiceCollection AddRecheck(this IServiceCollection services)
+    {
+        services.AddOptions<RecheckOptions>()
+            .BindConfiguration(RecheckOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DueIndex>();
+        return services;
+    }
+}

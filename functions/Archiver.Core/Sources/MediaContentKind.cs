@@ -1,0 +1,8 @@
+namespace Archiver.Sources;
+
+/// <summary>What a media URL must deliver: an image (jpeg, png, webp, gif) or a video (mp4).</summary>
+public enum MediaContentKind
+{
+    Image,
+    Video,
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Archiver.Sources;
+
+public static class SourcesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the upstream side of Sources: <see cref="UpstreamOptions"/> (validated at start), the allow-list, one
+    /// HttpClient with a resilience pipeline per logical upstream host, <see cref="ShortLinkResolver"/>,
+    /// <see cref="TweetFetcher"/> and <see cref="MediaFetcher"/>.
+    /// </summary>
+    public static IServiceCollection AddSources(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<UpstreamOptions>()
+            .BindConfiguration(UpstreamOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>());
+        services.TryAddSingleton<UpstreamHosts>();
+        services.TryAddSingleton<UpstreamConnector>();
+        services.TryAddTransient<BodyCapHandler>();
+
+        var upstream = services.AddHttpClient<UpstreamClient>(UpstreamClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = provider.GetRequiredService<UpstreamConnector>().ConnectAsync,
+            });
+        upstream.AddResilienceHandler(UpstreamClient.HttpClientName, static (builder, context) =>
+            UpstreamPipeline.Configure(
+                builder,
+                context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()))
+            .SelectPipelineBy(static _ => UpstreamRequest.HostOf);
+
+        // Added after the resilience handler, so it runs inside each attempt.
+        upstream.AddHttpMessageHandler<BodyCapHandler>();
+
+        services.TryAddTransient<ShortLinkResolver>();
+        services.TryAddTransient<TweetFetcher>();
+        services.TryAddTransient<MediaFetcher>();
+        return services;
+    }
+}

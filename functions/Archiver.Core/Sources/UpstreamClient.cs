@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Archiver.Sources;
+
+/// <summary>
+/// The one door to X/Twitter: checks the allow-list, maps the host (HostMap), sends the non-browser User-Agent through the
+/// per-host resilience pipeline, caps and hashes the body, and records the real URL. Upstream failures never throw: they
+/// come back as an exchange without a status. Redirects are not followed here; callers follow them hop by hop.
+/// </summary>
+public sealed class UpstreamClient(
+    HttpClient http,
+    UpstreamHosts hosts,
+    IOptions<UpstreamOptions> options,
+    TimeProvider time,
+    ILogger<UpstreamClient> logger)
+{
+    /// <summary>The name of the HttpClient (and of its resilience pipeline) used for every upstream call.</summary>
+    public const string HttpClientName = "Archiver.Upstream";
+
+    private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
+
+    /// <summary>
+    /// Asks <paramref name="realUrl"/> (through HostMap when configured) and returns the answer as evidence: status, content
+    /// type, body up to <see cref="UpstreamOptions.MaxJsonBytes"/> with its SHA-256, the time from the injected clock. A
+    /// refused host, a timeout, an open circuit or a connection failure gives a null status and an empty body.
+    /// </summary>
+    public async Task<UpstreamExchange> GetAsync(string endpoint, Uri realUrl, HttpMethod? method, CancellationToken cancellationToken) =>
+        (await SendAsync(endpoint, realUrl, method, cancellationToken)).Exchange;
+
+    internal async Task<UpstreamAnswer> SendAsync(string endpoint, Uri realUrl, HttpMethod? method, CancellationToken cancellationToken)
+    {
+        if (!hosts.TryMap(realUrl, out var requestUrl))
+        {
+            return Refused(endpoint, realUrl);
+        }
+
+        using var request = NewRequest(method ?? HttpMethod.Get, realUrl, requestUrl);
+        request.Options.Set(UpstreamRequest.BodyLimit, options.Value.MaxJsonBytes);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var truncated = request.Options.TryGetValue(UpstreamRequest.Truncated, out var cut) && cut;
+            return new UpstreamAnswer
+            {
+                Exchange = Exchange(endpoint, realUrl, response, body, truncated),
+                Location = LocationOf(response, realUrl),
+            };
+        }
+        catch (Exception e) when (IsUpstreamFailure(e, cancellationToken))
+        {
+            return NoAnswer(endpoint, realUrl, e);
+        }
+    }
+
+    /// <summary>
+    /// Asks <paramref name="realUrl"/> for a body the caller streams (media): the response is handed over unread and the
+    /// caller disposes it. The exchange carries no body. Response is null when no answer came.
+    /// </summary>
+    internal async Task<(UpstreamAnswer Answer, HttpResponseMessage? Response)> OpenAsync(string endpoint, Uri realUrl, CancellationToken cancellationToken)
+    {
+        if (!hosts.TryMap(realUrl, out var requestUrl))
+        {
+            return (Refused(endpoint, realUrl), null);
+        }
+
+        using var request = NewRequest(HttpMethod.Get, realUrl, requestUrl);
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var answer = new UpstreamAnswer
+            {
+                Exchange = Exchange(endpoint, realUrl, response, [], truncated: false),
+                Location = LocationOf(response, realUrl),
+            };
+            return (answer, response);
+        }
+        catch (Exception e) when (IsUpstreamFailure(e, cancellationToken))
+        {
+            return (NoAnswer(endpoint, realUrl, e), null);
+        }
+    }
+
+    /// <summary>
+    /// Asks <paramref name="realUrl"/> and follows redirects by hand among allow-listed hosts, at most
+    /// <see cref="UpstreamOptions.MaxRedirects"/> hops. Every answer is returned, the last one being the final.
+    /// </summary>
+    internal async Task<IReadOnlyList<UpstreamAnswer>> SendFollowingAsync(string endpoint, Uri realUrl, CancellationToken cancellationToken)
+    {
+        var answers = new List<UpstreamAnswer>();
+        var next = realUrl;
+        for (var hop = 0; ; hop++)
+        {
+            var answer = await SendAsync(endpoint, next, HttpMethod.Get, cancellationToken);
+            answers.Add(answer);
+            if (!answer.IsRedirect || hop >= options.Value.MaxRedirects || !UpstreamHosts.IsAllowed(answer.Location!))
+            {
+                return answers;
+            }
+
+            next = answer.Location!;
+        }
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, Uri realUrl, Uri requestUrl)
+    {
+        var request = new HttpRequestMessage(method, requestUrl);
+        request.Options.Set(UpstreamRequest.Host, realUrl.IdnHost.ToLowerInvariant());
+        request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
+        return request;
+    }
+
+    private UpstreamExchange Exchange(string endpoint, Uri realUrl, HttpResponseMessage response, byte[] body, bool truncated) => new()
+    {
+        Endpoint = endpoint,
+        Url = realUrl.AbsoluteUri,
+        Status = (int)response.StatusCode,
+        ContentType = response.Content.Headers.ContentType?.ToString(),
+        At = time.GetUtcNow(),
+        Body = body,
+        Truncated = truncated,
+        Sha256 = body.Length == 0 ? EmptySha256 : Convert.ToHexStringLower(SHA256.HashData(body)),
+    };
+
+    private UpstreamAnswer Refused(string endpoint, Uri realUrl)
+    {
+        UpstreamLog.HostRefused(logger, endpoint, realUrl.IsAbsoluteUri ? realUrl.IdnHost : realUrl.OriginalString);
+        return new UpstreamAnswer
+        {
+            Exchange = Empty(endpoint, realUrl),
+            Error = $"refused: {(realUrl.IsAbsoluteUri ? realUrl.IdnHost : realUrl.OriginalString)} is not an allowed upstream host",
+            Refused = true,
+        };
+    }
+
+    private UpstreamAnswer NoAnswer(string endpoint, Uri realUrl, Exception exception)
+    {
+        var error = Describe(exception);
+        UpstreamLog.NoAnswer(logger, endpoint, realUrl.IdnHost, error, exception);
+        return new UpstreamAnswer { Exchange = Empty(endpoint, realUrl), Error = error };
+    }
+
+    private UpstreamExchange Empty(string endpoint, Uri realUrl) => new()
+    {
+        Endpoint = endpoint,
+        Url = realUrl.IsAbsoluteUri ? realUrl.AbsoluteUri : realUrl.OriginalString,
+        Status = null,
+        At = time.GetUtcNow(),
+        Sha256 = EmptySha256,
+    };
+
+    private static Uri? LocationOf(HttpResponseMessage response, Uri realUrl) =>
+        response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location
+        : new Uri(realUrl, location);
+
+    private static bool IsUpstreamFailure(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && exception is HttpRequestException or ExecutionRejectedException or OperationCanceledException or IOException;
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        Polly.Timeout.TimeoutRejectedException => "timeout: no answer in time",
+        Polly.CircuitBreaker.BrokenCircuitException => "circuit open: the host failed repeatedly and is rested",
+        Polly.RateLimiting.RateLimiterRejectedException => "refused locally: too many requests queued for the host",
+        HttpRequestException { StatusCode: { } status } => $"http error {(int)status}",
+        HttpRequestException e => $"connection failed ({e.HttpRequestError}): {e.Message}",
+        OperationCanceledException => "timeout: the request was cancelled",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,28 @@
+namespace Archiver.Sources;
+
+/// <summary>
+/// One upstream response kept as evidence: which endpoint, the URL asked for (the real host, even when a host map
+/// sent it elsewhere), the status, when, and the raw body verbatim with its SHA-256.
+/// </summary>
+public sealed record UpstreamExchange
+{
+    /// <summary>A short name of the endpoint: <c>syndication</c>, <c>oembed</c>, <c>fxtwitter</c>, <c>tco</c>.</summary>
+    public required string Endpoint { get; init; }
+
+    public required string Url { get; init; }
+
+    /// <summary>The HTTP status, or null when no answer came (timeout, connection refused).</summary>
+    public int? Status { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The body as received, possibly cut at the size cap (then <see cref="Truncated"/> is set).</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    public bool Truncated { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Body"/>.</summary>
+    public required string Sha256 { get; init; }
+}

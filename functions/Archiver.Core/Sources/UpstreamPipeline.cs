@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Archiver.Sources;
+
+/// <summary>
+/// The resilience pipeline of one upstream host, outermost first: a concurrency limiter, the total timeout, retries
+/// (jittered exponential backoff, <c>Retry-After</c> honoured up to <see cref="UpstreamOptions.MaxRetryAfter"/>), a circuit
+/// breaker, the attempt timeout. One instance is built per logical host.
+/// </summary>
+internal static class UpstreamPipeline
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamOptions options, TimeProvider time)
+    {
+        builder.AddConcurrencyLimiter(options.MaxConcurrencyPerHost, options.MaxQueuedPerHost);
+        builder.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(Retry(options, time));
+        }
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = options.BreakerSamplingDuration,
+            BreakDuration = options.BreakerBreakDuration,
+        });
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    private static HttpRetryStrategyOptions Retry(UpstreamOptions options, TimeProvider time) => new()
+    {
+        MaxRetryAttempts = options.MaxRetries,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = options.RetryBaseDelay,
+        MaxDelay = options.MaxRetryAfter > TimeSpan.Zero ? options.MaxRetryAfter : null,
+        ShouldRetryAfterHeader = false,
+        ShouldHandle = args => ValueTask.FromResult(
+            !args.Context.CancellationToken.IsCancellationRequested
+            && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+            && !(RetryAfter.Of(args.Outcome.Result, time) > options.MaxRetryAfter)),
+        DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time)),
+    };
+}

@@ -1,0 +1,57 @@
+using Archiver.Functions.Hosting;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+
+namespace Archiver.Functions.Downloads;
+
+/// <summary>
+/// The one place that decides how a stored blob reaches the caller (DESIGN.md, "Large downloads under the host"):
+/// standalone it is streamed with Range and conditional GETs; under the Functions host, which buffers whole
+/// responses and is cut at 230 s, the answer is a 302 to a short-lived read-only SAS URL for the blob.
+/// </summary>
+public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, TimeProvider time)
+{
+    public static readonly TimeSpan SasLifetime = TimeSpan.FromMinutes(15);
+
+    public async Task<IResult> ServeAsync(BlobClient blob, string contentType, string? downloadName, CancellationToken cancellationToken)
+    {
+        if (mode.UnderHost)
+        {
+            return TypedResults.Redirect((await ReadOnlySasAsync(blob, contentType, downloadName, cancellationToken)).AbsoluteUri);
+        }
+
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        return TypedResults.Stream(
+            stream,
+            contentType,
+            downloadName,
+            properties.Value.LastModified,
+            new Microsoft.Net.Http.Headers.EntityTagHeaderValue(properties.Value.ETag.ToString("H")),
+            enableRangeProcessing: true);
+    }
+
+    /// <summary>A read-only SAS for one blob: signed with the account key where the client has one (Azurite, connection
+    /// strings), else with a user delegation key (managed identity in Azure).</summary>
+    private async Task<Uri> ReadOnlySasAsync(BlobClient blob, string contentType, string? downloadName, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var builder = new BlobSasBuilder(BlobSasPermissions.Read, now + SasLifetime)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = now - TimeSpan.FromMinutes(5),
+            ContentType = contentType,
+            ContentDisposition = downloadName is null ? null : $"attachment; filename=\"{downloadName}\"",
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(builder);
+        }
+
+        var key = await service.GetUserDelegationKeyAsync(now - TimeSpan.FromMinutes(5), now + SasLifetime, cancellationToken);
+        return new BlobUriBuilder(blob.Uri) { Sas = builder.ToSasQueryParameters(key.Value, service.AccountName) }.ToUri();
+    }
+}

@@ -1,0 +1,70 @@
+using Archiver.Archive;
+using Archiver.Citations;
+
+namespace Archiver.Functions.Endpoints;
+
+/// <summary>A submission as the API shows it: each citation (DESIGN's shape) with its outcome and links.</summary>
+public sealed record SubmissionView(
+    string Id,
+    string Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? CompletedAt,
+    string Self,
+    IReadOnlyList<CitationView> Citations)
+{
+    public static SubmissionView Of(Submission submission) => new(
+        submission.Id,
+        submission.HasPendingWork ? "pending" : "complete",
+        submission.ReceivedAt,
+        submission.CompletedAt,
+        $"/api/submissions/{submission.Id}",
+        [.. submission.Citations.Select(CitationView.Of)]);
+}
+
+public sealed record CitationView
+{
+    public required string? TweetId { get; init; }
+
+    public required string? ScreenName { get; init; }
+
+    public required string? Url { get; init; }
+
+    public required string? ShortLink { get; init; }
+
+    public required EmbedInfo? Embed { get; init; }
+
+    public required IReadOnlyList<Occurrence> Occurrences { get; init; }
+
+    public required CitationOutcome Outcome { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Target { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? Version { get; init; }
+
+    /// <summary>The archived tweet: <c>/api/tweets/{id}</c>.</summary>
+    public string? Tweet { get; init; }
+
+    public static CitationView Of(CitationResult result)
+    {
+        var id = result.TweetId ?? result.Citation.TweetId;
+        return new CitationView
+        {
+            TweetId = id,
+            ScreenName = result.Citation.ScreenName,
+            Url = result.Citation.Url ?? (id is null ? null : $"https://x.com/{result.Citation.ScreenName ?? "i"}/status/{id}"),
+            ShortLink = result.Citation.ShortLink,
+            Embed = result.Citation.Embed,
+            Occurrences = result.Citation.Occurrences,
+            Outcome = result.Outcome,
+            Reason = result.Reason,
+            Target = result.Target,
+            Error = result.Error,
+            Version = result.Version,
+            Tweet = result.Outcome == CitationOutcome.Archived && id is not null ? $"/api/tweets/{id}" : null,
+        };
+    }
+}

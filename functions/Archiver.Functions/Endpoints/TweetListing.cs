@@ -1,0 +1,48 @@
+using Archiver.Archive;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Archiver.Functions.Endpoints;
+
+/// <summary>Pages through archived tweets: all of them by blob listing, or one status through the <c>status</c> index tag.</summary>
+public sealed class TweetListing(BlobContainerClient container, ArchiveStore store)
+{
+    public async Task<TweetListView> ListAsync(TweetStatus? status, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? next = null;
+        if (status is { } wanted)
+        {
+            var query = $"\"status\" = '{wanted}'";
+            await foreach (var page in container.FindBlobsByTagsAsync(query, cancellationToken).AsPages(continuation, pageSize))
+            {
+                ids.AddRange(page.Values.Select(b => b.BlobName).Where(n => n.EndsWith("/state.json", StringComparison.Ordinal)).Select(IdOf));
+                next = page.ContinuationToken;
+                break;
+            }
+        }
+        else
+        {
+            await foreach (var page in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", "tweets/", cancellationToken).AsPages(continuation, pageSize))
+            {
+                ids.AddRange(page.Values.Where(v => v.IsPrefix).Select(v => v.Prefix["tweets/".Length..].TrimEnd('/')));
+                next = page.ContinuationToken;
+                break;
+            }
+        }
+
+        var tweets = new List<TweetSummary>();
+        foreach (var id in ids)
+        {
+            if (await store.ReadStateAsync(id, cancellationToken) is { } state)
+            {
+                var s = state.Value;
+                tweets.Add(new TweetSummary(s.TweetId, s.ScreenName, s.Status, s.LastCheckedAt, s.Versions.Count, $"/api/tweets/{s.TweetId}"));
+            }
+        }
+
+        return new TweetListView(tweets, string.IsNullOrEmpty(next) ? null : next);
+    }
+
+    private static string IdOf(string stateBlob) => stateBlob["tweets/".Length..^"/state.json".Length];
+}

@@ -1,0 +1,46 @@
+using Archiver.Archive;
+
+namespace Archiver.Functions.Endpoints;
+
+/// <summary>One archived tweet: its state, history and versions, the latest snapshot, and where to download things.</summary>
+public sealed record TweetView(
+    string TweetId,
+    string? ScreenName,
+    TweetStatus Status,
+    string? Reason,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset? LastArchivedAt,
+    DateTimeOffset? LastCheckedAt,
+    DateTimeOffset? NextCheckAt,
+    IReadOnlyList<TweetVersion> Versions,
+    IReadOnlyList<StatusChange> History,
+    IReadOnlyList<string> Related,
+    Snapshot? Latest,
+    TweetLinks Links)
+{
+    public static TweetView Of(TweetState state, Snapshot? latest) => new(
+        state.TweetId,
+        state.ScreenName,
+        state.Status,
+        state.Reason is { } reason ? EnumNames.Of(reason) : null,
+        state.FirstSeenAt,
+        state.LastArchivedAt,
+        state.LastCheckedAt,
+        state.NextCheckAt,
+        state.Versions,
+        state.History,
+        state.Related,
+        latest,
+        new TweetLinks(
+            $"/api/tweets/{state.TweetId}",
+            latest is null ? null : $"/api/tweets/{state.TweetId}/snapshots/{latest.Version}",
+            latest is null ? null : $"/api/tweets/{state.TweetId}/bundle",
+            latest?.Files.Select(f => $"/api/tweets/{state.TweetId}/media/{f.File}").Distinct().ToArray() ?? []));
+}
+
+public sealed record TweetLinks(string Self, string? Snapshot, string? Bundle, IReadOnlyList<string> Media);
+
+/// <summary>A page of archived tweets.</summary>
+public sealed record TweetListView(IReadOnlyList<TweetSummary> Tweets, string? Continuation);
+
+public sealed record TweetSummary(string TweetId, string? ScreenName, TweetStatus Status, DateTimeOffset? LastCheckedAt, int Versions, string Self);

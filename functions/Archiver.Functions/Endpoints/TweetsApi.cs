@@ -1,0 +1,109 @@
+using Archiver.Archive;
+using Archiver.Functions.Downloads;
+using Archiver.Functions.Errors;
+using Azure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Archiver.Functions.Endpoints;
+
+/// <summary>The archived tweets: their state and history, snapshots, media files and bundles.</summary>
+public static class TweetsApi
+{
+    public static IEndpointRouteBuilder MapTweetsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/tweets", ListTweetsAsync).WithName("ListTweets");
+        routes.MapGet("/api/tweets/{id}", GetTweetAsync).WithName("GetTweet");
+        routes.MapGet("/api/tweets/{id}/snapshots/{version}", GetSnapshotAsync).WithName("GetSnapshot");
+        routes.MapGet("/api/tweets/{id}/media/{file}", GetMediaAsync).WithName("GetMedia");
+        routes.MapGet("/api/tweets/{id}/bundle", GetBundleAsync).WithName("GetBundle");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<TweetListView>, JsonHttpResult<ApiError>>> ListTweetsAsync(
+        string? status, int? pageSize, string? continuation, TweetListing listing, CancellationToken cancellationToken)
+    {
+        TweetStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.GetValues<TweetStatus>().Any(s => EnumNames.Of(s) == status))
+            {
+                return ApiErrors.BadRequest("invalid_query", $"status '{status}' is not one of {string.Join(", ", Enum.GetValues<TweetStatus>().Select(s => EnumNames.Of(s)))}.");
+            }
+
+            wanted = Enum.GetValues<TweetStatus>().First(s => EnumNames.Of(s) == status);
+        }
+
+        if (pageSize is < 1 or > 200)
+        {
+            return ApiErrors.BadRequest("invalid_query", "pageSize must be between 1 and 200.");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await listing.ListAsync(wanted, pageSize ?? 50, continuation, cancellationToken));
+        }
+        catch (RequestFailedException e) when (e.Status == 400)
+        {
+            return ApiErrors.BadRequest("invalid_query", "continuation is not a token this listing gave out.");
+        }
+    }
+
+    private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> GetTweetAsync(string id, ArchiveStore store, CancellationToken cancellationToken)
+    {
+        if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
+        {
+            return NotArchived(id);
+        }
+
+        var latest = state.Value.Latest is { } version ? await store.ReadSnapshotAsync(id, version.Version, cancellationToken) : null;
+        return TypedResults.Ok(TweetView.Of(state.Value, latest));
+    }
+
+    private static async Task<IResult> GetSnapshotAsync(string id, string version, ArchiveStore store, BlobDownloads downloads, CancellationToken cancellationToken)
+    {
+        if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
+        {
+            return NotArchived(id);
+        }
+
+        var known = state.Value.Versions.FirstOrDefault(v => v.Version == version);
+        return known is null
+            ? ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no snapshot '{version}'.")
+            : await downloads.ServeAsync(store.Blob(known.Blob), "application/json", null, cancellationToken);
+    }
+
+    private static async Task<IResult> GetMediaAsync(string id, string file, ArchiveStore store, BlobDownloads downloads, CancellationToken cancellationToken)
+    {
+        if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
+        {
+            return NotArchived(id);
+        }
+
+        // Only files the tweet's own snapshots refer to are served under its path.
+        foreach (var version in state.Value.Versions.Reverse())
+        {
+            var snapshot = await store.ReadSnapshotAsync(id, version.Version, cancellationToken);
+            if (snapshot?.Files.FirstOrDefault(f => f.File == file) is { } found)
+            {
+                return await downloads.ServeAsync(store.Blob(found.Blob), found.ContentType, found.File, cancellationToken);
+            }
+        }
+
+        return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no media file '{file}'.");
+    }
+
+    private static async Task<IResult> GetBundleAsync(string id, BundleExporter exporter, BlobDownloads downloads, CancellationToken cancellationToken)
+    {
+        if (!IsTweetId(id) || await exporter.ExportAsync(id, cancellationToken) is not { } bundle)
+        {
+            return NotArchived(id);
+        }
+
+        return await downloads.ServeAsync(bundle, "application/zip", $"tweet-{id}.zip", cancellationToken);
+    }
+
+    private static JsonHttpResult<ApiError> NotArchived(string id) =>
+        ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", IsTweetId(id) ? $"Tweet {id} is not in the archive." : $"'{id}' is not a tweet id (1 to 19 digits).");
+
+    internal static bool IsTweetId(string id) => id.Length is >= 1 and <= 19 && id.All(char.IsAsciiDigit);
+}

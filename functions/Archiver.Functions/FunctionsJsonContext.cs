@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archiver.Functions.Articles;
+using Archiver.Functions.Endpoints;
+using Archiver.Functions.Errors;
+using Archiver.Functions.Hosting;
+using Archiver.Functions.Timers;
+
+namespace Archiver.Functions;
+
+/// <summary>Every type the API reads or writes, serialized without reflection (camelCase, nulls kept).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(ArticleRequest))]
+[JsonSerializable(typeof(ExtractResponse))]
+[JsonSerializable(typeof(SubmissionView))]
+[JsonSerializable(typeof(TweetView))]
+[JsonSerializable(typeof(TweetListView))]
+[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ReadinessAnswer))]
+[JsonSerializable(typeof(TimerInvocation))]
+[JsonSerializable(typeof(InvocationResult))]
+internal sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -1,0 +1,54 @@
+using System.Diagnostics.CodeAnalysis;
+using Cronos;
+
+namespace Archiver.Functions.Timers;
+
+/// <summary>A timer function's NCRONTAB schedule (six fields, UTC), resolved from function.json as the host would.</summary>
+public sealed class TimerSchedule
+{
+    private readonly CronExpression expression;
+
+    private TimerSchedule(string text, CronExpression expression)
+    {
+        Text = text;
+        this.expression = expression;
+    }
+
+    public string Text { get; }
+
+    public DateTimeOffset? NextAfter(DateTimeOffset instant) => expression.GetNextOccurrence(instant.ToUniversalTime(), TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// Resolves a function.json schedule: <c>%Name%</c> is looked up in configuration (an app setting written with
+    /// <c>__</c> is the same key as with <c>:</c>), else <paramref name="fallback"/> is used.
+    /// </summary>
+    public static bool TryResolve(string? declared, IConfiguration configuration, string fallback, [NotNullWhen(true)] out TimerSchedule? schedule, [NotNullWhen(false)] out string? problem)
+    {
+        var text = declared?.Trim() ?? fallback;
+        if (text.Length > 2 && text[0] == '%' && text[^1] == '%')
+        {
+            var setting = text[1..^1];
+            text = configuration[setting.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[setting] ?? fallback;
+        }
+
+        return TryParse(text, out schedule, out problem);
+    }
+
+    public static bool TryParse(string text, [NotNullWhen(true)] out TimerSchedule? schedule, [NotNullWhen(false)] out string? problem)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        try
+        {
+            var format = fields.Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+            schedule = new TimerSchedule(text, CronExpression.Parse(string.Join(' ', fields), format));
+            problem = null;
+            return true;
+        }
+        catch (CronFormatException e)
+        {
+            schedule = null;
+            problem = $"'{text}' is not an NCRONTAB schedule: {e.Message}";
+            return false;
+        }
+    }
+}

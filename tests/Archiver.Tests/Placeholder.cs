@@ -1,2 +1,0 @@
-namespace Archiver.Tests;
-public sealed class PlaceholderTests { [Fact] public void Builds() => Assert.True(true); }
