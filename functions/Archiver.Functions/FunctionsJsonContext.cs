@@ -16,6 +16,7 @@ namespace Archiver.Functions;
 [JsonSerializable(typeof(SubmissionView))]
 [JsonSerializable(typeof(TweetView))]
 [JsonSerializable(typeof(TweetListView))]
+[JsonSerializable(typeof(Archiver.Recheck.VersionDiff))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(ReadinessAnswer))]
 [JsonSerializable(typeof(TimerInvocation))]

@@ -20,7 +20,6 @@ builder.Services.AddArchive();
 builder.Services.AddDownloads();
 builder.Services.AddCitations();
 builder.Services.AddArticles();
-builder.Services.AddRecheck();
 builder.Services.AddTimerFunctions();
 
 var app = builder.Build();
@@ -34,5 +33,6 @@ app.MapHealthApi();
 app.MapExtractApi();
 app.MapArchiveApi();
 app.MapTweetsApi();
+app.MapAppApi();
 
 app.Run();

@@ -1,3 +1,5 @@
+using Archiver.Notify;
+using Archiver.Recheck;
 using Archiver.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,11 +12,14 @@ public static class ArchiveServiceCollectionExtensions
     {
         services.AddArchiveStorage();
         services.AddSources();
+        services.AddNotify();
+        services.AddRecheck();
         services.AddOptions<ArchiveOptions>()
             .BindConfiguration(ArchiveOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ArchiveStore>();
+        services.AddTransient<TweetFiles>();
         services.AddTransient<TweetArchiver>();
         services.AddTransient<CitationArchiver>();
         services.AddTransient<SubmissionProcessor>();

@@ -67,7 +67,12 @@ public sealed class ArchiveStore(ArchiveContainer archive)
     public async Task<ETag> WriteStateAsync(TweetState state, ETag? etag, CancellationToken cancellationToken)
     {
         await archive.Created.WaitAsync(cancellationToken);
-        var tags = new Dictionary<string, string> { ["status"] = state.Status.ToString() };
+        var tags = new Dictionary<string, string> { ["status"] = EnumNames.Of(state.Status) };
+        if (state.ChangedAt is { } changed)
+        {
+            tags["changedAt"] = DueIndex.FormatDue(changed);
+        }
+
         if (state.NextCheckAt is { } due)
         {
             tags[DueIndex.DueTag] = DueIndex.FormatDue(due);

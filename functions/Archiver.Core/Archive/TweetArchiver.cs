@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Archiver.Notify;
 using Archiver.Recheck;
 using Archiver.Sources;
 using Microsoft.Extensions.Logging;
@@ -9,14 +10,17 @@ using Microsoft.Extensions.Options;
 namespace Archiver.Archive;
 
 /// <summary>
-/// Archives one tweet: fetch through the ladder of sources, keep every raw body, stream every media file to the
-/// archive, write a snapshot when the content changed, then the state that points at it — in that order, so a crash
-/// leaves either the old state or the new one and a re-run finishes without duplicates.
+/// Archives and checks one tweet: fetch through the ladder of sources, keep every raw body, stream every media file
+/// to the archive, write a snapshot when the content changed, then the state that points at it — in that order, so a
+/// crash leaves either the old state or the new one and a re-run finishes without duplicates. Status changes follow
+/// <see cref="StatusPolicy"/>; every check is logged with its counters; changes are published.
 /// </summary>
 public sealed class TweetArchiver(
     TweetFetcher fetcher,
-    MediaFetcher mediaFetcher,
+    TweetFiles tweetFiles,
     ArchiveStore store,
+    CheckLog checkLog,
+    IChangeNotifier notifier,
     IOptions<ArchiveOptions> options,
     IOptions<RecheckOptions> recheck,
     TimeProvider time,
@@ -25,10 +29,8 @@ public sealed class TweetArchiver(
     public static string ArchiverVersion { get; } =
         typeof(TweetArchiver).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public async Task<TweetCapture> CaptureAsync(string tweetId, bool refresh, CancellationToken cancellationToken) =>
-        await CaptureAsync(tweetId, refresh, options.Value.RelatedDepth, cancellationToken);
-
-    private async Task<TweetCapture> CaptureAsync(string tweetId, bool refresh, int relatedDepth, CancellationToken cancellationToken)
+    /// <summary>Archives a cited tweet, unless the archive holds a capture fresher than the freshness window.</summary>
+    public async Task<TweetCapture> CaptureAsync(string tweetId, bool refresh, CancellationToken cancellationToken)
     {
         var existing = (await store.ReadStateAsync(tweetId, cancellationToken))?.Value;
         if (!refresh && existing is { Latest: { } latest, LastArchivedAt: { } archivedAt } && time.GetUtcNow() - archivedAt < options.Value.FreshnessWindow)
@@ -36,18 +38,27 @@ public sealed class TweetArchiver(
             return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Archived, Version = latest.Version, Reused = true };
         }
 
-        var report = await fetcher.FetchAsync(tweetId, cancellationToken);
-        if (report.Tweet is null)
-        {
-            return await RecordNotFoundAsync(tweetId, report, cancellationToken);
-        }
+        return await CheckAsync(tweetId, options.Value.RelatedDepth, cancellationToken);
+    }
 
-        var capture = await SaveAsync(tweetId, report, report.Tweet, cancellationToken);
-        if (capture.Outcome == CitationOutcome.Archived && relatedDepth > 0)
+    /// <summary>Fetches the tweet now and records what the sources said.</summary>
+    public Task<TweetCapture> CheckAsync(string tweetId, CancellationToken cancellationToken) =>
+        CheckAsync(tweetId, options.Value.RelatedDepth, cancellationToken);
+
+    private async Task<TweetCapture> CheckAsync(string tweetId, int relatedDepth, CancellationToken cancellationToken)
+    {
+        var report = await fetcher.FetchAsync(tweetId, cancellationToken);
+        var capture = report.Tweet is { } tweet
+            ? await SaveAsync(tweetId, report, tweet, cancellationToken)
+            : report.Unavailable is { } reason
+                ? await RecordUnavailableAsync(tweetId, report, reason, cancellationToken)
+                : await RecordFailureAsync(tweetId, report, cancellationToken);
+
+        if (capture.Outcome == CitationOutcome.Archived && relatedDepth > 0 && report.Tweet is { } found)
         {
-            foreach (var related in Related(report.Tweet))
+            foreach (var related in Related(found).Concat(NewerEdits(found)))
             {
-                var relatedCapture = await CaptureAsync(related, refresh: false, relatedDepth - 1, cancellationToken);
+                var relatedCapture = await CaptureAsync(related, refresh: false, cancellationToken);
                 Log.RelatedCaptured(logger, tweetId, related, relatedCapture.Outcome.ToString());
             }
         }
@@ -61,20 +72,27 @@ public sealed class TweetArchiver(
             .Where(id => id != tweet.Id)
             .Distinct();
 
+    /// <summary>Edit ids newer than this tweet: the newest version of an edited tweet is archived as its own tweet.</summary>
+    private static IEnumerable<string> NewerEdits(TweetData tweet) =>
+        (tweet.Edits?.EditTweetIds ?? []).Where(id => IsNewer(id, tweet.Id)).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal).TakeLast(1);
+
+    private static bool IsNewer(string id, string than) =>
+        id.Length != than.Length ? id.Length > than.Length : string.CompareOrdinal(id, than) > 0;
+
     private async Task<TweetCapture> SaveAsync(string tweetId, FetchReport report, TweetData tweet, CancellationToken cancellationToken)
     {
         var capturedAt = time.GetUtcNow();
-        var sources = await SaveEvidenceAsync(report.Outcomes, cancellationToken);
-        var (files, missing, transient) = await SaveFilesAsync(tweet, cancellationToken);
+        var sources = await tweetFiles.SaveEvidenceAsync(report.Outcomes, cancellationToken);
+        var (files, missing, transient) = await tweetFiles.SaveAsync(tweet, cancellationToken);
         if (transient is not null)
         {
-            await store.UpdateStateAsync(tweetId, state => Pending(tweetId, state, capturedAt, transient), cancellationToken);
-            return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = transient };
+            return await RecordFailureAsync(tweetId, report, cancellationToken, transient);
         }
 
         var contentHash = ContentHash(tweet, files);
         var previous = (await store.ReadStateAsync(tweetId, cancellationToken))?.Value;
         var version = previous?.Latest is { } latest && latest.ContentHash == contentHash ? null : BlobNames.Version(capturedAt);
+        var found = report.Outcomes.OfType<TweetFound>().First();
         if (version is not null)
         {
             await store.WriteSnapshotAsync(new Snapshot
@@ -84,7 +102,7 @@ public sealed class TweetArchiver(
                 CapturedAt = capturedAt,
                 ArchiverVersion = ArchiverVersion,
                 ContentHash = contentHash,
-                TweetSource = report.SuppliedBy.TryGetValue("tweet", out var source) ? source : report.Outcomes.OfType<TweetFound>().First().Source,
+                TweetSource = report.SuppliedBy.TryGetValue("tweet", out var source) ? source : found.Source,
                 Tweet = tweet,
                 EmbedHtml = report.EmbedHtml,
                 CreatedAtWarning = CreatedAtWarning(tweet),
@@ -94,195 +112,142 @@ public sealed class TweetArchiver(
             }, cancellationToken);
         }
 
-        var state = await store.UpdateStateAsync(tweetId, current => Archived(tweetId, current, tweet, capturedAt, version, contentHash, report), cancellationToken);
-        return new TweetCapture
+        TweetStatus? before = null;
+        var state = await store.UpdateStateAsync(tweetId, current =>
         {
-            TweetId = tweetId,
-            Outcome = CitationOutcome.Archived,
-            Version = state.Latest?.Version,
-            NewVersion = version is not null && state.Latest?.Version == version,
-        };
+            before = current?.Status;
+            var versions = current?.Versions ?? [];
+            var newVersion = version is not null && versions.All(v => v.ContentHash != contentHash);
+            if (newVersion)
+            {
+                versions = [.. versions, new TweetVersion { Version = version!, CapturedAt = capturedAt, ContentHash = contentHash, Blob = BlobNames.Snapshot(tweetId, version!) }];
+            }
+
+            var status = StatusPolicy.OnFound(current);
+            var changed = current?.Status != status;
+            var (next, index) = StatusPolicy.NextCheck(current, changed || newVersion, capturedAt, recheck.Value);
+            return (current ?? New(tweetId, capturedAt)) with
+            {
+                ScreenName = tweet.Author?.ScreenName ?? current?.ScreenName,
+                Status = status,
+                Reason = null,
+                Suspect = null,
+                LastArchivedAt = capturedAt,
+                LastCheckedAt = capturedAt,
+                NextCheckAt = next,
+                IntervalIndex = index,
+                Versions = versions,
+                LastCounts = tweet.Counts,
+                LastError = null,
+                ChangedAt = changed ? capturedAt : current?.ChangedAt,
+                History = changed ? [.. current?.History ?? [], Change(capturedAt, status, null, found)] : current!.History,
+                Related = [.. (current?.Related ?? []).Union(Related(tweet))],
+                EditChain = EditChain(current, tweet),
+            };
+        }, cancellationToken);
+
+        var wroteVersion = version is not null && state.Latest?.Version == version;
+        await checkLog.AppendAsync(tweetId, new CheckEntry
+        {
+            At = capturedAt, Result = "found", Source = found.Source, HttpStatus = found.Evidence[^1].Status,
+            Counts = tweet.Counts, ContentHash = contentHash, NewVersion = wroteVersion ? version : null,
+        }, cancellationToken);
+        Publish(tweetId, before, state, wroteVersion ? version : null);
+        return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Archived, Version = state.Latest?.Version, NewVersion = wroteVersion };
     }
 
-    private TweetState Archived(string tweetId, TweetState? current, TweetData tweet, DateTimeOffset at, string? version, string contentHash, FetchReport report)
-    {
-        var versions = current?.Versions ?? [];
-        if (version is not null && versions.All(v => v.ContentHash != contentHash || v.Version != version))
-        {
-            versions = [.. versions, new TweetVersion { Version = version, CapturedAt = at, ContentHash = contentHash, Blob = BlobNames.Snapshot(tweetId, version) }];
-        }
-
-        var wasGone = current?.Status is TweetStatus.Deleted or TweetStatus.Suspended or TweetStatus.Protected or TweetStatus.AgeRestricted or TweetStatus.Withheld or TweetStatus.NotFound;
-        var status = wasGone ? TweetStatus.Restored : TweetStatus.Available;
-        var history = current?.History ?? [];
-        if (current?.Status != status || history.Count == 0)
-        {
-            var found = report.Outcomes.OfType<TweetFound>().First();
-            history = [.. history, new StatusChange { At = at, Status = status, Source = found.Source, HttpStatus = found.Evidence[^1].Status, EvidenceSha256 = found.Evidence[^1].Sha256 }];
-        }
-
-        return new TweetState
-        {
-            TweetId = tweetId,
-            ScreenName = tweet.Author?.ScreenName ?? current?.ScreenName,
-            Status = status,
-            FirstSeenAt = current?.FirstSeenAt ?? at,
-            LastArchivedAt = at,
-            LastCheckedAt = at,
-            NextCheckAt = at + recheck.Value.Intervals[0],
-            IntervalIndex = 0,
-            Versions = versions,
-            History = history,
-            Related = [.. (current?.Related ?? []).Union(Related(tweet))],
-        };
-    }
-
-    private async Task<TweetCapture> RecordNotFoundAsync(string tweetId, FetchReport report, CancellationToken cancellationToken)
+    private async Task<TweetCapture> RecordUnavailableAsync(string tweetId, FetchReport report, Unavailability reason, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        if (report.Unavailable is not { } reason)
-        {
-            var error = string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => $"{f.Source}: {f.Error}"));
-            await store.UpdateStateAsync(tweetId, state => Pending(tweetId, state, at, error), cancellationToken);
-            return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error };
-        }
+        await tweetFiles.SaveEvidenceAsync(report.Outcomes, cancellationToken);
+        var answers = report.Outcomes.OfType<TweetUnavailable>().ToArray();
+        var answer = answers.First(u => u.Reason == reason);
+        // Corroborated: a second source agrees, or no other source gave any usable answer.
+        var corroborated = answers.Select(a => a.Source).Distinct().Count() >= 2 || report.Outcomes.Count(o => o is not SourceFailed) == 1;
 
-        await SaveEvidenceAsync(report.Outcomes, cancellationToken);
-        var answer = report.Outcomes.OfType<TweetUnavailable>().First(u => u.Reason == reason);
-        await store.UpdateStateAsync(tweetId, state => (state ?? New(tweetId, at)) with
+        TweetStatus? before = null;
+        var state = await store.UpdateStateAsync(tweetId, current =>
         {
-            Status = state?.Latest is null ? TweetStatus.Unavailable : state.Status,
-            Reason = reason,
-            LastCheckedAt = at,
-            NextCheckAt = at + recheck.Value.ConfirmSpacing,
-            History = [.. state?.History ?? [], new StatusChange
+            before = current?.Status;
+            var (status, suspect) = StatusPolicy.OnUnavailable(current, reason, corroborated, at, recheck.Value);
+            var changed = current?.Status != status;
+            var counted = suspect is not null && suspect.Checks != current?.Suspect?.Checks;
+            // While suspect, the next check comes after the confirmation spacing; once concluded, the usual cadence.
+            var (next, index) = suspect is null ? StatusPolicy.NextCheck(current, changed, at, recheck.Value) : (at + recheck.Value.ConfirmSpacing, 0);
+            return (current ?? New(tweetId, at)) with
             {
-                At = at, Status = TweetStatus.Unavailable, Reason = reason, Source = answer.Source,
-                HttpStatus = answer.Evidence[^1].Status, Wording = answer.Wording, EvidenceSha256 = answer.Evidence[^1].Sha256,
-            }],
+                Status = status,
+                Reason = reason,
+                Suspect = suspect,
+                LastCheckedAt = at,
+                NextCheckAt = next,
+                IntervalIndex = index,
+                ChangedAt = changed ? at : current?.ChangedAt,
+                History = changed || counted ? [.. current?.History ?? [], Change(at, changed ? status : TweetStatus.Unavailable, reason, answer)] : current!.History,
+            };
         }, cancellationToken);
+
+        await checkLog.AppendAsync(tweetId, new CheckEntry
+        {
+            At = at, Result = $"unavailable:{EnumNames.Of(reason)}", Source = answer.Source, HttpStatus = answer.Evidence[^1].Status,
+        }, cancellationToken);
+        Publish(tweetId, before, state, null);
         return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Unavailable, Reason = reason };
     }
 
-    private TweetState Pending(string tweetId, TweetState? state, DateTimeOffset at, string error) =>
-        (state ?? New(tweetId, at)) with { LastError = error, NextCheckAt = at + recheck.Value.ConfirmSpacing };
+    /// <summary>No usable answer: nothing about the tweet changes; it is looked at again soon.</summary>
+    private async Task<TweetCapture> RecordFailureAsync(string tweetId, FetchReport report, CancellationToken cancellationToken, string? error = null)
+    {
+        var at = time.GetUtcNow();
+        error ??= string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => $"{f.Source}: {f.Error}"));
+        await store.UpdateStateAsync(tweetId, state => (state ?? New(tweetId, at)) with
+        {
+            LastError = error,
+            LastCheckedAt = at,
+            NextCheckAt = at + recheck.Value.ConfirmSpacing,
+        }, cancellationToken);
+        await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, cancellationToken);
+        return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error };
+    }
+
+    private static StatusChange Change(DateTimeOffset at, TweetStatus status, Unavailability? reason, SourceOutcome evidence) => new()
+    {
+        At = at,
+        Status = status,
+        Reason = reason,
+        Source = evidence.Source,
+        HttpStatus = evidence.Evidence[^1].Status,
+        Wording = (evidence as TweetUnavailable)?.Wording,
+        EvidenceSha256 = evidence.Evidence[^1].Sha256,
+    };
+
+    private static IReadOnlyList<string> EditChain(TweetState? current, TweetData tweet)
+    {
+        var ids = tweet.Edits?.EditTweetIds ?? [];
+        return ids.Count > 1
+            ? [.. (current?.EditChain ?? []).Union(ids).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)]
+            : current?.EditChain ?? [];
+    }
+
+    private void Publish(string tweetId, TweetStatus? before, TweetState state, string? newVersion)
+    {
+        var at = time.GetUtcNow();
+        // A first capture is not a change; a status that moves after that is.
+        if (before is { } previous && previous != TweetStatus.Pending && previous != state.Status)
+        {
+            notifier.Publish(new ChangeEvent { Type = "status_changed", TweetId = tweetId, Status = state.Status, PreviousStatus = before, At = at, Tweet = $"/api/tweets/{tweetId}" });
+        }
+
+        if (newVersion is not null && state.Versions.Count > 1)
+        {
+            notifier.Publish(new ChangeEvent { Type = "new_version", TweetId = tweetId, Status = state.Status, Version = newVersion, At = at, Tweet = $"/api/tweets/{tweetId}" });
+        }
+    }
 
     private static TweetState New(string tweetId, DateTimeOffset at) =>
         new() { TweetId = tweetId, Status = TweetStatus.Pending, FirstSeenAt = at };
 
-    /// <summary>Keeps every upstream body verbatim under its hash and describes it for the snapshot.</summary>
-    private async Task<IReadOnlyList<SnapshotSource>> SaveEvidenceAsync(IReadOnlyList<SourceOutcome> outcomes, CancellationToken cancellationToken)
-    {
-        var sources = new List<SnapshotSource>();
-        foreach (var outcome in outcomes)
-        {
-            foreach (var exchange in outcome.Evidence)
-            {
-                var blob = await store.PutRawAsync(exchange, cancellationToken);
-                sources.Add(new SnapshotSource
-                {
-                    Source = outcome.Source,
-                    Endpoint = exchange.Endpoint,
-                    Url = exchange.Url,
-                    Status = exchange.Status,
-                    ContentType = exchange.ContentType,
-                    At = exchange.At,
-                    Sha256 = exchange.Sha256,
-                    Size = exchange.Body.Length,
-                    Truncated = exchange.Truncated,
-                    Blob = blob,
-                    Outcome = outcome switch
-                    {
-                        TweetFound => "found",
-                        TweetUnavailable u => $"unavailable:{EnumNames.Of(u.Reason)}",
-                        SourceFailed f => $"failed:{f.Error}",
-                        _ => "unknown",
-                    },
-                });
-            }
-        }
-
-        return sources;
-    }
-
-    /// <summary>Streams every file the tweet refers to into the archive. A transient failure stops the capture (retried later).</summary>
-    private async Task<(IReadOnlyList<SnapshotFile> Files, IReadOnlyList<SnapshotMissingFile> Missing, string? Transient)> SaveFilesAsync(TweetData tweet, CancellationToken cancellationToken)
-    {
-        var files = new List<SnapshotFile>();
-        var missing = new List<SnapshotMissingFile>();
-        foreach (var wanted in WantedFiles(tweet))
-        {
-            await using var download = await mediaFetcher.DownloadAsync(wanted.Url, wanted.Fallbacks, wanted.Kind, cancellationToken);
-            if (download.IsTransient)
-            {
-                return (files, missing, $"{wanted.Role} {wanted.Url}: {download.Error}");
-            }
-
-            if (!download.Succeeded)
-            {
-                missing.Add(new SnapshotMissingFile { Role = wanted.Role, Index = wanted.Index, SourceUrl = wanted.Url, Reason = $"{download.Failure}: {download.Error}" });
-                continue;
-            }
-
-            var blob = await store.PutMediaAsync(download.FilePath!, download.Sha256!, download.ContentType!, cancellationToken);
-            files.Add(new SnapshotFile
-            {
-                Role = wanted.Role,
-                Index = wanted.Index,
-                File = MediaFileName(download.Sha256!, download.ContentType!),
-                SourceUrl = download.Url!,
-                Blob = blob,
-                Sha256 = download.Sha256!,
-                Size = download.Size,
-                ContentType = download.ContentType!,
-                Width = wanted.Media?.Width,
-                Height = wanted.Media?.Height,
-                DurationMs = wanted.Media?.DurationMs,
-                AltText = wanted.Media?.AltText,
-            });
-        }
-
-        return (files, missing, null);
-    }
-
-    private sealed record WantedFile(string Role, int? Index, string Url, IReadOnlyList<string> Fallbacks, MediaContentKind Kind, TweetMedia? Media);
-
-    private static IEnumerable<WantedFile> WantedFiles(TweetData tweet)
-    {
-        for (var i = 0; i < tweet.Media.Count; i++)
-        {
-            var media = tweet.Media[i];
-            yield return new WantedFile("media", i, media.Url, media.FallbackUrls, media.Kind == MediaKind.Photo ? MediaContentKind.Image : MediaContentKind.Video, media);
-            if (media.PosterUrl is { } poster)
-            {
-                yield return new WantedFile("poster", i, poster, [], MediaContentKind.Image, null);
-            }
-        }
-
-        if (tweet.Author?.ProfileImageUrl is { } avatar)
-        {
-            var large = MediaUrls.ProfileImage400(avatar);
-            yield return new WantedFile("avatar", null, large, large == avatar ? [] : [avatar], MediaContentKind.Image, null);
-        }
-
-        if (tweet.Card?.ImageUrl is { } cardImage)
-        {
-            yield return new WantedFile("card", null, cardImage, [], MediaContentKind.Image, null);
-        }
-    }
-
-    /// <summary>The file name media is downloaded by: its hash and an extension from its type.</summary>
-    public static string MediaFileName(string sha256, string contentType) => sha256 + (contentType switch
-    {
-        "image/jpeg" => ".jpg",
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        "image/gif" => ".gif",
-        "video/mp4" => ".mp4",
-        _ => "",
-    });
-
-    /// <summary>The tweet's content fingerprint extended with the bytes of its media (not the avatar's).</summary>
+    /// <summary>The tweet's content fingerprint extended with the bytes of its media and card image (not the avatar's).</summary>
     private static string ContentHash(TweetData tweet, IReadOnlyList<SnapshotFile> files)
     {
         var text = new StringBuilder(TweetContent.Hash(tweet));

@@ -37,7 +37,41 @@ public sealed record TweetState
 
     public string? LastError { get; init; }
 
+    /// <summary>Counters as last seen.</summary>
+    public TweetCounts? LastCounts { get; init; }
+
+    /// <summary>While sources say the tweet is gone but that is not yet a conclusion: the consistent answers so far.</summary>
+    public Suspicion? Suspect { get; init; }
+
+    /// <summary>The edit chain this tweet belongs to, oldest id first (each version is archived as its own tweet).</summary>
+    public IReadOnlyList<string> EditChain { get; init; } = [];
+
+    /// <summary>A re-check in progress holds the tweet until this time (an ETag-guarded claim; expires if its holder dies).</summary>
+    public DateTimeOffset? ClaimedUntil { get; init; }
+
+    public string? ClaimId { get; init; }
+
+    /// <summary>When the status last changed (the <c>changedAt</c> index tag).</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     public TweetVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
+}
+
+/// <summary>Consistent "gone" answers that have not yet added up to a conclusion.</summary>
+public sealed record Suspicion
+{
+    public required Unavailability Reason { get; init; }
+
+    public required DateTimeOffset FirstAt { get; init; }
+
+    /// <summary>When the last answer that counted came.</summary>
+    public required DateTimeOffset LastAt { get; init; }
+
+    /// <summary>Answers that counted: at least the confirmation spacing apart.</summary>
+    public required int Checks { get; init; }
+
+    /// <summary>True once two sources agreed in one check, or only one source answered at all.</summary>
+    public bool Corroborated { get; init; }
 }
 
 [System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<TweetStatus>))]

@@ -12,6 +12,12 @@ public sealed class DueIndex(BlobContainerClient container)
 {
     public const string DueTag = "dueAt";
 
+    /// <summary>The tweet id of a <c>tweets/{id}/state.json</c> blob name; null for any other blob.</summary>
+    public static string? TweetIdOf(string blobName) =>
+        blobName.StartsWith("tweets/", StringComparison.Ordinal) && blobName.EndsWith("/state.json", StringComparison.Ordinal)
+            ? blobName["tweets/".Length..^"/state.json".Length]
+            : null;
+
     public static string FormatDue(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -27,10 +33,10 @@ public sealed class DueIndex(BlobContainerClient container)
                 yield break;
             }
 
-            yield return new DueEntry(item.BlobName, item.Tags.TryGetValue(DueTag, out var due) ? due : null);
+            yield return new DueEntry(item.BlobName, TweetIdOf(item.BlobName), item.Tags.TryGetValue(DueTag, out var due) ? due : null);
         }
     }
 }
 
-/// <summary>A blob the index says is due, with its due text.</summary>
-public sealed record DueEntry(string BlobName, string? DueAt);
+/// <summary>A blob the index says is due, the tweet it is the state of, and its due text.</summary>
+public sealed record DueEntry(string BlobName, string? TweetId, string? DueAt);

@@ -11,6 +11,9 @@ public static class RecheckServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<DueIndex>();
+        services.AddSingleton<CheckLog>();
+        services.AddTransient<TweetRechecker>();
+        services.AddTransient<RecheckRun>();
         return services;
     }
 }

@@ -1,19 +1,31 @@
 using Archiver.Archive;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Archiver.Recheck;
 
 namespace Archiver.Functions.Endpoints;
 
 /// <summary>Pages through archived tweets: all of them by blob listing, or one status through the <c>status</c> index tag.</summary>
 public sealed class TweetListing(BlobContainerClient container, ArchiveStore store)
 {
-    public async Task<TweetListView> ListAsync(TweetStatus? status, int pageSize, string? continuation, CancellationToken cancellationToken)
+    public async Task<TweetListView> ListAsync(TweetStatus? status, DateTimeOffset? changedSince, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         string? next = null;
+        var conditions = new List<string>();
         if (status is { } wanted)
         {
-            var query = $"\"status\" = '{wanted}'";
+            conditions.Add($"\"status\" = '{EnumNames.Of(wanted)}'");
+        }
+
+        if (changedSince is { } since)
+        {
+            conditions.Add($"\"changedAt\" >= '{DueIndex.FormatDue(since)}'");
+        }
+
+        if (conditions.Count > 0)
+        {
+            var query = string.Join(" AND ", conditions);
             await foreach (var page in container.FindBlobsByTagsAsync(query, cancellationToken).AsPages(continuation, pageSize))
             {
                 ids.AddRange(page.Values.Select(b => b.BlobName).Where(n => n.EndsWith("/state.json", StringComparison.Ordinal)).Select(IdOf));

@@ -15,6 +15,9 @@ public sealed record TweetView(
     IReadOnlyList<TweetVersion> Versions,
     IReadOnlyList<StatusChange> History,
     IReadOnlyList<string> Related,
+    IReadOnlyList<string> EditChain,
+    Suspicion? Suspect,
+    Archiver.Sources.TweetCounts? LastCounts,
     Snapshot? Latest,
     TweetLinks Links)
 {
@@ -30,15 +33,19 @@ public sealed record TweetView(
         state.Versions,
         state.History,
         state.Related,
+        state.EditChain,
+        state.Suspect,
+        state.LastCounts,
         latest,
         new TweetLinks(
             $"/api/tweets/{state.TweetId}",
             latest is null ? null : $"/api/tweets/{state.TweetId}/snapshots/{latest.Version}",
             latest is null ? null : $"/api/tweets/{state.TweetId}/bundle",
+            state.Versions.Count > 1 ? $"/api/tweets/{state.TweetId}/diff" : null,
             latest?.Files.Select(f => $"/api/tweets/{state.TweetId}/media/{f.File}").Distinct().ToArray() ?? []));
 }
 
-public sealed record TweetLinks(string Self, string? Snapshot, string? Bundle, IReadOnlyList<string> Media);
+public sealed record TweetLinks(string Self, string? Snapshot, string? Bundle, string? Diff, IReadOnlyList<string> Media);
 
 /// <summary>A page of archived tweets.</summary>
 public sealed record TweetListView(IReadOnlyList<TweetSummary> Tweets, string? Continuation);

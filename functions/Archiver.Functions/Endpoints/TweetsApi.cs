@@ -1,5 +1,6 @@
 using Archiver.Archive;
 using Archiver.Functions.Downloads;
+using Archiver.Recheck;
 using Archiver.Functions.Errors;
 using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,12 +17,25 @@ public static class TweetsApi
         routes.MapGet("/api/tweets/{id}/snapshots/{version}", GetSnapshotAsync).WithName("GetSnapshot");
         routes.MapGet("/api/tweets/{id}/media/{file}", GetMediaAsync).WithName("GetMedia");
         routes.MapGet("/api/tweets/{id}/bundle", GetBundleAsync).WithName("GetBundle");
+        routes.MapPost("/api/tweets/{id}/recheck", RecheckAsync).WithName("RecheckTweet");
+        routes.MapGet("/api/tweets/{id}/diff", GetDiffAsync).WithName("GetDiff");
         return routes;
     }
 
     private static async Task<Results<Ok<TweetListView>, JsonHttpResult<ApiError>>> ListTweetsAsync(
-        string? status, int? pageSize, string? continuation, TweetListing listing, CancellationToken cancellationToken)
+        string? status, string? changedSince, int? pageSize, string? continuation, TweetListing listing, CancellationToken cancellationToken)
     {
+        DateTimeOffset? since = null;
+        if (!string.IsNullOrEmpty(changedSince))
+        {
+            if (!DateTimeOffset.TryParse(changedSince, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return ApiErrors.BadRequest("invalid_query", $"changedSince '{changedSince}' is not a date and time (ISO 8601, e.g. 2026-11-25T00:00:00Z).");
+            }
+
+            since = parsed.ToUniversalTime();
+        }
+
         TweetStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -40,7 +54,7 @@ public static class TweetsApi
 
         try
         {
-            return TypedResults.Ok(await listing.ListAsync(wanted, pageSize ?? 50, continuation, cancellationToken));
+            return TypedResults.Ok(await listing.ListAsync(wanted, since, pageSize ?? 50, continuation, cancellationToken));
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
@@ -100,6 +114,44 @@ public static class TweetsApi
         }
 
         return await downloads.ServeAsync(bundle, "application/zip", $"tweet-{id}.zip", cancellationToken);
+    }
+
+    private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(
+        string id, TweetRechecker rechecker, ArchiveStore store, CancellationToken cancellationToken)
+    {
+        var result = IsTweetId(id) ? await rechecker.RecheckAsync(id, cancellationToken) : RecheckResult.NotArchived;
+        if (result.Status == RecheckStatus.Busy)
+        {
+            return ApiErrors.Create(StatusCodes.Status409Conflict, "busy", $"Tweet {id} is being checked right now; try again in a moment.");
+        }
+
+        return result.Status == RecheckStatus.NotArchived ? NotArchived(id) : await GetTweetAsync(id, store, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<VersionDiff>, JsonHttpResult<ApiError>>> GetDiffAsync(
+        string id, string? from, string? to, ArchiveStore store, CancellationToken cancellationToken)
+    {
+        if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
+        {
+            return NotArchived(id);
+        }
+
+        var versions = state.Value.Versions;
+        var toVersion = to ?? versions.LastOrDefault()?.Version;
+        var fromVersion = from ?? (versions.Count > 1 ? versions[^2].Version : toVersion);
+        foreach (var version in new[] { fromVersion, toVersion })
+        {
+            if (version is null || versions.All(v => v.Version != version))
+            {
+                return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no version '{version}'. Versions: {string.Join(", ", versions.Select(v => v.Version))}.");
+            }
+        }
+
+        var older = await store.ReadSnapshotAsync(id, fromVersion!, cancellationToken);
+        var newer = await store.ReadSnapshotAsync(id, toVersion!, cancellationToken);
+        return older is null || newer is null
+            ? ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"A snapshot of tweet {id} is missing from the archive.")
+            : TypedResults.Ok(VersionDiff.Between(older, newer));
     }
 
     private static JsonHttpResult<ApiError> NotArchived(string id) =>

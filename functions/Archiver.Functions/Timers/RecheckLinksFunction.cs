@@ -7,10 +7,10 @@ namespace Archiver.Functions.Timers;
 /// <summary>
 /// The <c>RecheckLinks</c> timer: first finishes the archive requests that ran out of time or failed transiently,
 /// then looks up the tweets whose next check is due in the due-date index, within the run's count limit and time
-/// budget. Re-checking them (issue "Re-check archived tweets on a schedule") builds on this.
+/// budget, each under a claim so that overlapping runs never work on the same tweet at once.
 /// </summary>
 internal sealed class RecheckLinksFunction(
-    DueIndex index,
+    RecheckRun recheck,
     ArchiveContainer archive,
     ArchiveStore store,
     SubmissionProcessor submissions,
@@ -46,17 +46,11 @@ internal sealed class RecheckLinksFunction(
             }
         }
 
-        var now = time.GetUtcNow();
-        var due = 0;
-        await foreach (var _ in index.FindDueAsync(now, options.Value.MaxPerRun, cancellationToken))
-        {
-            due++;
-        }
-
+        var summary = await recheck.RunAsync(options.Value.TimeBudget - (time.GetUtcNow() - started), cancellationToken);
         return
         [
             $"RecheckLinks: {finished} pending submission(s) finished, {stillPending} still pending.",
-            $"RecheckLinks at {DueIndex.FormatDue(now)}{(trigger.IsPastDue ? " (past due)" : "")}: {due} tweet(s) due (limit {options.Value.MaxPerRun}).",
+            $"RecheckLinks at {DueIndex.FormatDue(started)}{(trigger.IsPastDue ? " (past due)" : "")}: {summary}",
         ];
     }
 }

@@ -11,7 +11,12 @@ public sealed class BicepCli : IAsyncLifetime
 {
     private static readonly string ToolProject = Path.Combine(RepositoryPaths.Root, "infra", "tools", "BicepTool.proj");
 
+    private Task<(int ExitCode, string Output, string Error)>? mainBuild;
+
     public string Executable { get; private set; } = "";
+
+    /// <summary>infra/main.bicep itself.</summary>
+    public static string MainTemplate { get; } = Path.Combine(RepositoryPaths.Root, "infra", "main.bicep");
 
     public async ValueTask InitializeAsync()
     {
@@ -41,6 +46,10 @@ public sealed class BicepCli : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary><c>bicep build infra/main.bicep --stdout</c>, run once for the tests that read its result.</summary>
+    public Task<(int ExitCode, string Output, string Error)> BuildMainAsync() =>
+        mainBuild ??= RunBicepAsync(["build", MainTemplate, "--stdout"], CancellationToken.None);
 
     /// <summary>Runs the CLI with the repository root as working directory.</summary>
     public Task<(int ExitCode, string Output, string Error)> RunBicepAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>

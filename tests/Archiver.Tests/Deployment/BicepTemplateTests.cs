@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Archiver.Tests.Infrastructure;
 
 namespace Archiver.Tests.Deployment;
 
@@ -11,12 +10,10 @@ namespace Archiver.Tests.Deployment;
 /// </summary>
 public sealed partial class BicepTemplateTests(BicepCli bicep) : IClassFixture<BicepCli>
 {
-    private static readonly string Template = Path.Combine(RepositoryPaths.Root, "infra", "main.bicep");
-
     [Fact]
     public async Task MainBicep_Build_HasNoDiagnostics()
     {
-        var (exitCode, output, error) = await bicep.RunBicepAsync(["build", Template, "--stdout"], TestContext.Current.CancellationToken);
+        var (exitCode, output, error) = await bicep.BuildMainAsync();
 
         Assert.True(exitCode == 0, error);
         Assert.DoesNotMatch(Diagnostic(), error);
@@ -26,7 +23,7 @@ public sealed partial class BicepTemplateTests(BicepCli bicep) : IClassFixture<B
     [Fact]
     public async Task MainBicep_Lint_HasNoDiagnostics()
     {
-        var (exitCode, output, error) = await bicep.RunBicepAsync(["lint", Template], TestContext.Current.CancellationToken);
+        var (exitCode, output, error) = await bicep.RunBicepAsync(["lint", BicepCli.MainTemplate], TestContext.Current.CancellationToken);
 
         Assert.True(exitCode == 0, output + error);
         Assert.DoesNotMatch(Diagnostic(), output + error);
@@ -61,7 +58,7 @@ public sealed partial class BicepTemplateTests(BicepCli bicep) : IClassFixture<B
     [Fact]
     public async Task MainBicep_Compiled_UsesIdentitiesAndTheCustomRuntime()
     {
-        var (_, output, _) = await bicep.RunBicepAsync(["build", Template, "--stdout"], TestContext.Current.CancellationToken);
+        var (_, output, _) = await bicep.BuildMainAsync();
         using var arm = JsonDocument.Parse(output);
         var resources = Resources(arm.RootElement).ToArray();
 

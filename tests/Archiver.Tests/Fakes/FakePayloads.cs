@@ -20,12 +20,13 @@ public static class FakePayloads
             ["lang"] = tweet.Lang,
             ["favorite_count"] = tweet.Likes,
             ["created_at"] = tweet.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["display_text_range"] = new JsonArray(0, mediaRange?.Start ?? CodePoints(text)),
+            // As in the recorded responses: the range runs to the end of the trailing media link; readers clip it there.
+            ["display_text_range"] = new JsonArray(0, CodePoints(text)),
             ["id_str"] = tweet.Id,
             ["text"] = text,
             ["edit_control"] = new JsonObject
             {
-                ["edit_tweet_ids"] = new JsonArray(tweet.Id),
+                ["edit_tweet_ids"] = new JsonArray([.. (tweet.EditTweetIds ?? [tweet.Id]).Select(id => (JsonNode)JsonValue.Create(id))]),
                 ["editable_until_msecs"] = (tweet.Created.ToUnixTimeMilliseconds() + 3_600_000).ToString(CultureInfo.InvariantCulture),
                 ["is_edit_eligible"] = true,
                 ["edits_remaining"] = "5",

@@ -38,6 +38,9 @@ public sealed record FakeTweet
 
     public FakeTweet? Parent { get; init; }
 
+    /// <summary>The edit chain, oldest first, as <c>edit_control.edit_tweet_ids</c> lists it; just this id when null.</summary>
+    public IReadOnlyList<string>? EditTweetIds { get; init; }
+
     public long Likes { get; init; } = 412;
 
     public long Replies { get; init; } = 37;

@@ -1,0 +1,25 @@
+using Archiver.Sources;
+
+namespace Archiver.Recheck;
+
+/// <summary>One line of a tweet's check log (<c>tweets/{id}/checks.jsonl</c>): what a check saw, counters included.</summary>
+public sealed record CheckEntry
+{
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary><c>found</c>, <c>unavailable:{reason}</c> or <c>failed</c>.</summary>
+    public required string Result { get; init; }
+
+    public string? Source { get; init; }
+
+    public int? HttpStatus { get; init; }
+
+    public TweetCounts? Counts { get; init; }
+
+    public string? ContentHash { get; init; }
+
+    /// <summary>Set when this check wrote a new version.</summary>
+    public string? NewVersion { get; init; }
+
+    public string? Error { get; init; }
+}

@@ -1,0 +1,68 @@
+using Archiver.Archive;
+using Azure;
+
+namespace Archiver.Recheck;
+
+/// <summary>
+/// Re-checks one archived tweet under a claim: the claim is written into its state with an ETag condition, so two runs
+/// (overlapping timers, several instances, an on-demand re-check) never work on the same tweet at once; a claim whose
+/// holder died expires.
+/// </summary>
+public sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, TimeProvider time)
+{
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Null when the tweet is not archived or someone else holds it right now.</summary>
+    public async Task<RecheckResult> RecheckAsync(string tweetId, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadStateAsync(tweetId, cancellationToken);
+        if (stored is null)
+        {
+            return RecheckResult.NotArchived;
+        }
+
+        var now = time.GetUtcNow();
+        if (stored.Value.ClaimedUntil > now)
+        {
+            return RecheckResult.Busy;
+        }
+
+        var claimId = Guid.NewGuid().ToString("n");
+        try
+        {
+            await store.WriteStateAsync(stored.Value with { ClaimId = claimId, ClaimedUntil = now + ClaimLifetime }, stored.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return RecheckResult.Busy;
+        }
+
+        try
+        {
+            var capture = await archiver.CheckAsync(tweetId, cancellationToken);
+            return new RecheckResult(RecheckStatus.Checked, capture);
+        }
+        finally
+        {
+            // Release only our own claim; the state written meanwhile is kept as it is.
+            await store.UpdateStateAsync(tweetId, state => state is not null && state.ClaimId == claimId
+                ? state with { ClaimId = null, ClaimedUntil = null }
+                : state!, CancellationToken.None);
+        }
+    }
+}
+
+public enum RecheckStatus
+{
+    Checked,
+    Busy,
+    NotArchived,
+}
+
+/// <summary>What a re-check did.</summary>
+public sealed record RecheckResult(RecheckStatus Status, TweetCapture? Capture)
+{
+    public static readonly RecheckResult Busy = new(RecheckStatus.Busy, null);
+
+    public static readonly RecheckResult NotArchived = new(RecheckStatus.NotArchived, null);
+}

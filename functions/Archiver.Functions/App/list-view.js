@@ -1,0 +1,100 @@
+// The archive: GET /api/tweets?status=&pageSize=&continuation=, filtered by status on the server and by handle on
+// the page, paged with the continuation token; and the submissions made in this browser tab.
+import { apiJson, rememberedSubmissions } from './api.js';
+import { el, errorBox, statusBadge, statusLabel, timeEl, tweetStatuses } from './dom.js';
+
+export function listView(root, ctx, params) {
+  const wanted = {
+    status: tweetStatuses.includes(params.get('status')) ? params.get('status') : '',
+    handle: (params.get('handle') ?? '').replace(/^@/, '').trim(),
+    pageSize: ['20', '50', '100', '200'].includes(params.get('pageSize')) ? params.get('pageSize') : '50',
+  };
+
+  const status = el('select', { id: 'filter-status', name: 'status' },
+    el('option', { value: '' }, 'Any status'),
+    tweetStatuses.map(s => el('option', { value: s, selected: s === wanted.status }, statusLabel(s))));
+  const handle = el('input', { id: 'filter-handle', name: 'handle', type: 'search', value: wanted.handle, autocomplete: 'off', placeholder: 'e.g. jardemalie' });
+  const pageSize = el('select', { id: 'filter-size', name: 'pageSize' },
+    ['20', '50', '100', '200'].map(n => el('option', { value: n, selected: n === wanted.pageSize }, n)));
+  const form = el('form', { class: 'filters', role: 'search' },
+    el('div', { class: 'field' }, el('label', { for: 'filter-status' }, 'Status'), status),
+    el('div', { class: 'field' }, el('label', { for: 'filter-handle' }, 'Handle'), handle),
+    el('div', { class: 'field' }, el('label', { for: 'filter-size' }, 'Per page'), pageSize),
+    el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary' }, 'Show')));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const query = new URLSearchParams();
+    if (status.value) query.set('status', status.value);
+    if (handle.value.trim()) query.set('handle', handle.value.trim().replace(/^@/, ''));
+    query.set('pageSize', pageSize.value);
+    location.hash = `#/tweets?${query}`;
+  });
+
+  const summary = el('p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
+  const list = el('ul', { class: 'tweet-list' });
+  const previous = el('button', { type: 'button', disabled: true }, 'Previous page');
+  const next = el('button', { type: 'button', disabled: true }, 'Next page');
+  const pages = [null];
+  let page = 0;
+
+  const load = async () => {
+    previous.disabled = next.disabled = true;
+    summary.textContent = 'Loading…';
+    const query = new URLSearchParams({ pageSize: wanted.pageSize });
+    if (wanted.status) query.set('status', wanted.status);
+    if (pages[page]) query.set('continuation', pages[page]);
+    try {
+      const { body } = await apiJson(`/api/tweets?${query}`);
+      if (!ctx.alive()) {
+        return;
+      }
+      const shown = wanted.handle
+        ? body.tweets.filter(t => (t.screenName ?? '').toLowerCase() === wanted.handle.toLowerCase())
+        : body.tweets;
+      list.replaceChildren(...shown.map(row));
+      summary.textContent = `Page ${page + 1}: ${shown.length} tweet${shown.length === 1 ? '' : 's'}`
+        + (wanted.handle ? ` by @${wanted.handle} (of ${body.tweets.length} on this page)` : '')
+        + (wanted.status ? `, status ${statusLabel(wanted.status)}` : '') + '.';
+      pages.length = page + 1;
+      if (body.continuation) {
+        pages.push(body.continuation);
+      }
+      next.disabled = !body.continuation;
+      previous.disabled = page === 0;
+    } catch (error) {
+      summary.replaceChildren(errorBox(error, 'The archive could not be listed:'));
+      previous.disabled = page === 0;
+    }
+  };
+  previous.addEventListener('click', () => { page--; load(); });
+  next.addEventListener('click', () => { page++; load(); });
+
+  root.append(
+    el('h1', { tabindex: -1 }, 'The archive'),
+    form,
+    el('p', { class: 'hint' }, 'The status filter asks the server; the handle filter keeps the tweets of this page whose author has that handle.'),
+    summary, list,
+    el('nav', { class: 'pager', 'aria-label': 'Pages' }, previous, next),
+    submissions());
+  load();
+}
+
+function row(tweet) {
+  return el('li', { 'data-tweet-id': tweet.tweetId, 'data-status': tweet.status },
+    el('a', { href: `#/tweets/${tweet.tweetId}`, class: 'tweet-link' },
+      tweet.screenName ? `@${tweet.screenName}` : 'unknown author', el('span', { class: 'muted' }, ` · ${tweet.tweetId}`)),
+    statusBadge(tweet.status),
+    tweet.versions > 1 ? statusBadge('edited') : null,
+    el('span', { class: 'small' }, `${tweet.versions} version${tweet.versions === 1 ? '' : 's'} · checked `, timeEl(tweet.lastCheckedAt)));
+}
+
+function submissions() {
+  const remembered = rememberedSubmissions();
+  return el('section', { class: 'submissions', 'aria-labelledby': 'submissions-title' },
+    el('h2', { id: 'submissions-title' }, 'Your submissions in this tab'),
+    remembered.length === 0
+      ? el('p', { class: 'muted' }, 'None yet. Articles you archive from this tab are listed here.')
+      : el('ul', {}, remembered.map(s => el('li', {},
+        el('a', { href: `#/submissions/${s.id}` }, timeEl(s.at)),
+        ` · ${s.count} citation${s.count === 1 ? '' : 's'} · `, el('span', { class: 'muted' }, s.id)))));
+}
