@@ -33,10 +33,10 @@ public sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, IOption
                 break;
             }
 
-            var result = await rechecker.RecheckAsync(entry.TweetId!, cancellationToken);
+            var result = await rechecker.RecheckAsync(entry.TweetId!, onlyIfDue: true, cancellationToken);
             summary = result.Status switch
             {
-                RecheckStatus.Busy => summary with { Busy = summary.Busy + 1 },
+                RecheckStatus.Busy or RecheckStatus.NotDue => summary with { Busy = summary.Busy + 1 },
                 RecheckStatus.NotArchived => summary,
                 _ => summary.Count(result.Capture!),
             };

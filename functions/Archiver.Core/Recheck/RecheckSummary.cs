@@ -31,5 +31,5 @@ public sealed record RecheckSummary
     };
 
     public override string ToString() =>
-        $"{Due} tweet(s) due; checked {Checked}: {Available} seen, {Unavailable} unavailable, {Failed} failed, {NewVersions} new version(s); {Busy} busy elsewhere{(StoppedByBudget ? "; stopped at the time budget" : "")}.";
+        $"{Due} tweet(s) due; checked {Checked}: {Available} seen, {Unavailable} unavailable, {Failed} failed, {NewVersions} new version(s); {Busy} handled by another run{(StoppedByBudget ? "; stopped at the time budget" : "")}.";
 }

@@ -12,8 +12,9 @@ public sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, T
 {
     public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
 
-    /// <summary>Null when the tweet is not archived or someone else holds it right now.</summary>
-    public async Task<RecheckResult> RecheckAsync(string tweetId, CancellationToken cancellationToken)
+    /// <summary>Re-checks the tweet unless it is not archived or someone else holds it right now.</summary>
+    /// <param name="onlyIfDue">For scheduled runs: skip a tweet that another run has checked since it was found due.</param>
+    public async Task<RecheckResult> RecheckAsync(string tweetId, bool onlyIfDue, CancellationToken cancellationToken)
     {
         var stored = await store.ReadStateAsync(tweetId, cancellationToken);
         if (stored is null)
@@ -25,6 +26,11 @@ public sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, T
         if (stored.Value.ClaimedUntil > now)
         {
             return RecheckResult.Busy;
+        }
+
+        if (onlyIfDue && stored.Value.NextCheckAt > now)
+        {
+            return RecheckResult.NotDue;
         }
 
         var claimId = Guid.NewGuid().ToString("n");
@@ -57,6 +63,8 @@ public enum RecheckStatus
     Checked,
     Busy,
     NotArchived,
+    /// <summary>Checked by someone else since it was found due.</summary>
+    NotDue,
 }
 
 /// <summary>What a re-check did.</summary>
@@ -65,4 +73,6 @@ public sealed record RecheckResult(RecheckStatus Status, TweetCapture? Capture)
     public static readonly RecheckResult Busy = new(RecheckStatus.Busy, null);
 
     public static readonly RecheckResult NotArchived = new(RecheckStatus.NotArchived, null);
+
+    public static readonly RecheckResult NotDue = new(RecheckStatus.NotDue, null);
 }

@@ -1,7 +1,7 @@
 // A tweet card drawn from the archive alone (GET /api/tweets/{id}): author, avatar, text with its links, time, counts as
 // last seen, media with alt text, the quoted tweet or parent, and a status badge with the time of the last check.
 import { withKey } from './api.js';
-import { el, externalLink, formatNumber, statusBadge, timeEl } from './dom.js';
+import { append, el, externalLink, formatNumber, statusBadge, timeEl } from './dom.js';
 
 /** The card of one archived tweet; `pageLink` adds a link to the tweet's own page. */
 export function tweetCard(view, { pageLink = true } = {}) {
@@ -39,13 +39,11 @@ export function tweetCard(view, { pageLink = true } = {}) {
     if (tweet.truncated) {
       card.append(el('p', { class: 'muted small' }, 'The source gave this text cut short.'));
     }
-    card.append(mediaList(view, files, tweet));
-    if (tweet.card) {
-      card.append(linkCard(view, tweet.card, files));
-    }
-    if (tweet.quotedTweetId) {
-      card.append(quoted(tweet));
-    }
+    append(card, [
+      mediaList(view, files, tweet),
+      tweet.card ? linkCard(view, tweet.card, files) : null,
+      tweet.quotedTweetId ? quoted(tweet) : null,
+    ]);
   }
 
   card.append(el('footer', { class: 'card-foot' },

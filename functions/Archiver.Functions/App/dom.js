@@ -1,5 +1,5 @@
 // Builds the page from text only: strings become text nodes and attributes go through setAttribute.
-// Nothing in this app parses HTML (no innerHTML, no insertAdjacentHTML), so tweet text, names and alt text
+// Nothing in this app turns a string into markup (no HTML-string setters or insertion), so tweet text, names and alt text
 // can never become markup.
 
 /** An element with attributes and children; `on*` function attributes become event listeners. */

@@ -30,7 +30,7 @@ export function listView(root, ctx, params) {
     location.hash = `#/tweets?${query}`;
   });
 
-  const summary = el('p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
+  const summary = el('div', { class: 'summary', role: 'status', 'aria-live': 'polite' });
   const list = el('ul', { class: 'tweet-list' });
   const previous = el('button', { type: 'button', disabled: true }, 'Previous page');
   const next = el('button', { type: 'button', disabled: true }, 'Next page');

@@ -3,7 +3,7 @@
 import { api, apiJson, withKey } from './api.js';
 import { mediaPath, tweetCard } from './card.js';
 import { changed, wordDiff } from './diff.js';
-import { describeError, el, errorBox, formatBytes, statusBadge, statusLabel, timeEl } from './dom.js';
+import { append, describeError, el, errorBox, formatBytes, statusBadge, statusLabel, timeEl } from './dom.js';
 
 const maxDiffedVersions = 25;
 
@@ -29,13 +29,15 @@ export async function tweetView(root, ctx, id) {
     }
     const author = view.latest?.tweet?.author;
     heading.textContent = author ? `${author.name} (@${author.screenName}) · ${id}` : `Tweet ${id}`;
-    body.replaceChildren(
+    body.replaceChildren();
+    append(body, [
       el('div', { class: 'columns' },
         el('div', {}, tweetCard(view, { pageLink: false })),
         el('div', {}, statusSection(view, show), downloads(view))),
       versions(view, ctx),
       history(view),
-      editChain(view));
+      editChain(view),
+    ]);
   };
   await show();
 }
@@ -81,11 +83,10 @@ function downloads(view) {
   }
   for (const file of view.latest?.files ?? []) {
     items.push(el('li', {},
-      el('a', { href: mediaPath(view, file), download: file.file, class: 'download' },
-        `${file.role}${typeof file.index === 'number' ? ` ${file.index + 1}` : ''}: ${file.file}`),
+      el('a', { href: mediaPath(view, file), download: file.file, class: 'download' }, fileLabel(file)),
       el('span', { class: 'small muted' }, ` ${file.contentType}, ${formatBytes(file.size)}`),
       el('br'),
-      el('code', { class: 'hash', title: 'SHA-256' }, file.sha256)));
+      el('span', { class: 'small muted' }, 'SHA-256 '), el('code', { class: 'hash' }, file.sha256)));
   }
   if (view.links.bundle) {
     items.push(el('li', {}, el('a', { href: withKey(view.links.bundle), download: `tweet-${view.tweetId}.zip`, class: 'download bundle' }, 'Everything as a ZIP bundle'),
@@ -94,6 +95,12 @@ function downloads(view) {
   return el('section', { class: 'panel', 'aria-labelledby': 'downloads-title' },
     el('h2', { id: 'downloads-title' }, 'Downloads'),
     items.length ? el('ul', { class: 'downloads' }, items) : el('p', { class: 'muted' }, 'Nothing was saved for this tweet.'));
+}
+
+function fileLabel(file) {
+  const names = { media: 'Media', poster: 'Video poster', avatar: 'Avatar', card: 'Link card image' };
+  const name = names[file.role] ?? file.role;
+  return typeof file.index === 'number' && file.role !== 'avatar' ? `${name} ${file.index + 1}` : name;
 }
 
 function versions(view, ctx) {
@@ -119,7 +126,9 @@ function versions(view, ctx) {
     section.append(el('p', { class: 'muted small' }, `Only the latest ${recent.length} versions are compared here; the bundle holds them all.`));
   }
   if (recent.length === 1) {
-    items[0].append(el('p', { class: 'muted small' }, view.versions.length === 1 ? 'The only version: the content has not changed since it was first saved.' : ''));
+    if (view.versions.length === 1) {
+      items[0].append(el('p', { class: 'muted small' }, 'The only version: the content has not changed since it was first saved.'));
+    }
     return section;
   }
   compare(view, recent, items, ctx);
@@ -150,12 +159,13 @@ async function compare(view, recent, items, ctx) {
     const mediaBefore = hashes(before);
     const mediaAfter = hashes(after);
     const mediaChanged = mediaBefore.join() !== mediaAfter.join();
-    items[i].append(
+    append(items[i], [
       changed(runs)
         ? el('p', { class: 'diff', 'aria-label': 'Text changes from the previous version' },
           runs.map(r => r.op === 'same' ? r.text : el(r.op, {}, r.text)))
         : el('p', { class: 'muted small' }, 'Text unchanged.'),
-      mediaChanged ? el('p', { class: 'small' }, `Media changed: ${mediaBefore.length} file(s) before, ${mediaAfter.length} now.`) : null);
+      mediaChanged ? el('p', { class: 'small' }, `Media changed: ${mediaBefore.length} file(s) before, ${mediaAfter.length} now.`) : null,
+    ]);
   }
 }
 

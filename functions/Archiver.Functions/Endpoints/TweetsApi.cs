@@ -119,7 +119,7 @@ public static class TweetsApi
     private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(
         string id, TweetRechecker rechecker, ArchiveStore store, CancellationToken cancellationToken)
     {
-        var result = IsTweetId(id) ? await rechecker.RecheckAsync(id, cancellationToken) : RecheckResult.NotArchived;
+        var result = IsTweetId(id) ? await rechecker.RecheckAsync(id, onlyIfDue: false, cancellationToken) : RecheckResult.NotArchived;
         if (result.Status == RecheckStatus.Busy)
         {
             return ApiErrors.Create(StatusCodes.Status409Conflict, "busy", $"Tweet {id} is being checked right now; try again in a moment.");

@@ -54,6 +54,49 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
     }
 
     [Fact]
+    public async Task ArchiveView_AnswerAccepted_PollsUntilTheTimerFinishesTheWork()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Archive:TimeBudget"] = "00:00:00" });
+        var tweet = PhotoTweet("1777777777777777007");
+        ServePhotoTweet(s, tweet, (60, 130, 150));
+        await using var app = await browser.OpenAsync(s.App.Address);
+        await app.GotoAsync();
+
+        await app.Page.GetByLabel("Article", new() { Exact = true }).FillAsync($"https://x.com/{tweet.ScreenName}/status/{tweet.Id}");
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Archive its tweets" }).ClickAsync();
+        await Expect(app.Page.Locator(".citation .outcome")).ToHaveTextAsync("working…");
+        await Expect(app.Page.Locator(".summary")).ToContainTextAsync("checks again every 2 seconds");
+        var timer = await s.Client.PostAsync("/RecheckLinks", new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.True(timer.IsSuccessStatusCode, $"POST /RecheckLinks: {(int)timer.StatusCode}");
+
+        await Expect(app.Page.Locator(".citation .outcome")).ToHaveTextAsync("archived");
+        await Expect(app.Page.Locator(".summary")).ToContainTextAsync("Done.");
+        await WaitForImagesAsync(app.Page, ".card img.media", 1);
+        Assert.Contains(app.Requests, r => r.Contains("/api/submissions/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ArchiveView_ChosenMarkdownFile_SentAsMarkdownAndArchived()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweet = PhotoTweet("1777777777777777008");
+        ServePhotoTweet(s, tweet, (110, 110, 50));
+        await using var app = await browser.OpenAsync(s.App.Address);
+        await app.GotoAsync();
+        var markdown = $"# Harbour notes\n\nThe [timetable](https://x.com/{tweet.ScreenName}/status/{tweet.Id}) changed.\n";
+
+        await app.Page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "notes.md", MimeType = "text/markdown", Buffer = Encoding.UTF8.GetBytes(markdown) });
+        await Expect(app.Page.Locator(".file-line")).ToContainTextAsync("notes.md (text/markdown)");
+        var request = await app.Page.RunAndWaitForRequestAsync(
+            () => app.Page.GetByRole(AriaRole.Button, new() { Name = "Archive its tweets" }).ClickAsync(),
+            r => r.Url.EndsWith("/api/archive", StringComparison.Ordinal));
+
+        Assert.StartsWith("text/markdown", request.Headers["content-type"], StringComparison.Ordinal);
+        await Expect(app.Page.Locator(".citation[data-outcome='archived']")).ToHaveCountAsync(1);
+        await Expect(app.Page.Locator(".card .tweet-text")).ToHaveTextAsync(tweet.Text);
+    }
+
+    [Fact]
     public async Task TweetPage_UpstreamTurnedDeleted_ShowsDeletedBadgeAfterCheckNow()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Recheck:ConfirmChecks"] = "1" });
@@ -189,15 +232,15 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
 
         await Expect(app.Page.Locator(".citation[data-outcome='archived']")).ToHaveCountAsync(1);
         await WaitForImagesAsync(app.Page, ".card img.media", 1);
+        var overflow = await app.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The page scrolls sideways at 360 px.");
+        await app.ScreenshotAsync("archive-narrow-360");
         await app.Page.GetByRole(AriaRole.Link, new() { Name = "The archive", Exact = true }).First.ClickAsync();
         await Expect(app.Page.Locator($"ul.tweet-list li[data-tweet-id='{tweet.Id}']")).ToBeVisibleAsync();
         await Expect(app.Page.Locator("#key-button")).ToHaveTextAsync("Forget key");
         await Expect(dialog).ToBeHiddenAsync();
         Assert.Equal(Key, await app.Page.EvaluateAsync<string>("() => sessionStorage.getItem('archiver.key')"));
         Assert.Contains(app.Requests, r => r.Contains("/media/", StringComparison.Ordinal) && r.Contains($"code={Key}", StringComparison.Ordinal));
-        var overflow = await app.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The page scrolls sideways at 360 px.");
-        await app.ScreenshotAsync("narrow-360");
     }
 
     private static FakeTweet SeedTweet(string code, string id, string handle, string name, string photoKey, string text, string alt) => new()

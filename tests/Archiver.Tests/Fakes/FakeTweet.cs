@@ -8,7 +8,7 @@ public sealed record FakeTweet
 {
     public required string Id { get; init; }
 
-    public string Text { get; init; } = "Tide gauges at the harbour hit a 40-year high tonight & crews are out.";
+    public string Text { get; init; } = "Water at the marina rose past the red line this evening & the slipway is shut.";
 
     public string ScreenName { get; init; } = "harbour_desk";
 

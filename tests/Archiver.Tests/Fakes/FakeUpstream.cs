@@ -48,7 +48,10 @@ public sealed class FakeUpstream : IAsyncDisposable
         }
     }
 
-    public static async Task<FakeUpstream> StartAsync(CancellationToken cancellationToken)
+    public static Task<FakeUpstream> StartAsync(CancellationToken cancellationToken) =>
+        Infrastructure.HostBuildGate.BuildAsync(() => StartUngatedAsync(cancellationToken));
+
+    private static async Task<FakeUpstream> StartUngatedAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "FakeUpstream", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();

@@ -31,14 +31,24 @@ public sealed class ArchiverApp : WebApplicationFactory<Program>
             ["Archiver:Storage:ConnectionString"] = azurite.ConnectionString,
             ["Archiver:Storage:Container"] = $"app-{Guid.NewGuid():n}",
         };
+
+        // No test reaches the real upstream: unless a test plugs in the fake, every X host leads to a closed local port.
+        foreach (var host in Archiver.Sources.UpstreamHosts.Allowed)
+        {
+            all[$"Archiver:Upstream:HostMap:{host}"] = $"http://127.0.0.1:9/{host}";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        var app = new ArchiverApp(all, services);
-        app.StartServer();
-        return app;
+        return HostBuildGate.Build(() =>
+        {
+            var app = new ArchiverApp(all, services);
+            app.StartServer();
+            return app;
+        });
     }
 
     /// <summary>The app's real loopback address, as Kestrel bound it.</summary>

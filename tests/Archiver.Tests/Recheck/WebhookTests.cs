@@ -70,7 +70,9 @@ public sealed class WebhookTests(AzuriteFixture azurite)
 
         public int Received => received;
 
-        public static async Task<WebhookReceiver> StartAsync(HttpStatusCode answer)
+        public static Task<WebhookReceiver> StartAsync(HttpStatusCode answer) => HostBuildGate.BuildAsync(() => StartUngatedAsync(answer));
+
+        private static async Task<WebhookReceiver> StartUngatedAsync(HttpStatusCode answer)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();

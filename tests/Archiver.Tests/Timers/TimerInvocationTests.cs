@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Archiver.Archive;
 using Archiver.Recheck;
+using Archiver.Tests.Archive;
 using Archiver.Tests.Infrastructure;
 using Azure.Storage.Blobs.Models;
 
@@ -54,21 +56,21 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task PostRecheckLinks_TweetsDueInTheIndex_CountsOnlyTheDueOnes()
+    public async Task PostRecheckLinks_TweetsDueInTheIndex_ChecksOnlyTheDueOnes()
     {
-        await using var app = ArchiverApp.Start(azurite);
-        var client = app.Client();
-        await client.GetAsync("/api/health", TestContext.Current.CancellationToken);
-        var container = azurite.CreateServiceClient().GetBlobContainerClient(app.ContainerName);
-        await container.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        await Upload(container, "tweets/1/state.json", "2000-01-01T00:00:00Z");
-        await Upload(container, "tweets/2/state.json", "2001-06-01T12:00:00Z");
-        await Upload(container, "tweets/3/state.json", "2999-01-01T00:00:00Z");
+        await using var scenario = await ArchiveScenario.StartAsync(azurite);
+        await scenario.Client.GetAsync("/api/health", TestContext.Current.CancellationToken);
+        await scenario.Container.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await Upload(scenario.Container, "1", new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await Upload(scenario.Container, "2", new DateTimeOffset(2001, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        await Upload(scenario.Container, "3", new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-        var response = await client.PostAsync("/RecheckLinks", new StringContent(HostPayload, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var response = await scenario.Client.PostAsync("/RecheckLinks", new StringContent(HostPayload, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("2 tweet(s) due", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("2 tweet(s) due; checked 2", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["/tweet-result?id=1", "/tweet-result?id=2"], scenario.Upstream.RequestsTo("cdn.syndication.twimg.com")
+            .Select(r => r.PathAndQuery[..r.PathAndQuery.IndexOf('&', StringComparison.Ordinal)]).Order());
     }
 
     [Fact]
@@ -83,9 +85,13 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite)
         Assert.Equal("malformed_json", body.RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
-    private static async Task Upload(Azure.Storage.Blobs.BlobContainerClient container, string name, string dueAt) =>
-        await container.GetBlobClient(name).UploadAsync(
-            BinaryData.FromString("{}"),
-            new BlobUploadOptions { Tags = new Dictionary<string, string> { [DueIndex.DueTag] = dueAt } },
+    /// <summary>A tweet's state as the archive writes it, due at <paramref name="due"/>, with its index tag.</summary>
+    private static async Task Upload(Azure.Storage.Blobs.BlobContainerClient container, string id, DateTimeOffset due)
+    {
+        var state = new TweetState { TweetId = id, Status = TweetStatus.Pending, FirstSeenAt = due, NextCheckAt = due };
+        await container.GetBlobClient(BlobNames.State(id)).UploadAsync(
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(state, ArchiveJsonContext.Default.TweetState)),
+            new BlobUploadOptions { Tags = new Dictionary<string, string> { [DueIndex.DueTag] = DueIndex.FormatDue(due) } },
             TestContext.Current.CancellationToken);
+    }
 }
