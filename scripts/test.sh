@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 if [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+# The browser tests (tests/Archiver.Tests/Browser) drive Debian's Chromium through Playwright; no browser is downloaded.
+if [ ! -x /usr/bin/chromium ] && { [ -n "${CI:-}" ] || [ "$(id -u)" = 0 ]; }; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
 dotnet restore Archiver.sln
 dotnet build Archiver.sln --no-restore -c Debug -warnaserror
 

@@ -65,6 +65,7 @@ public sealed class BundleExporter(ArchiveStore store)
             await AddTextAsync(zip, "state.json", JsonSerializer.Serialize(state, ArchiveJsonContext.Default.TweetState), manifest, cancellationToken);
             await AddTextAsync(zip, "index.html", OfflineView.Render(state, snapshots[^1].Snapshot), manifest, cancellationToken);
             var lines = manifest.Select(e => $"{e.Sha256}  {e.Path}");
+            await AddTextAsync(zip, "manifest.json", ManifestJson(tweetId, latest.Version, manifest), null, cancellationToken);
             await AddTextAsync(zip, "SHA256SUMS", string.Join('\n', lines) + "\n", null, cancellationToken);
         }
 
@@ -72,6 +73,34 @@ public sealed class BundleExporter(ArchiveStore store)
     }
 
     private sealed record BundleEntry(string Path, string Sha256, long Size);
+
+    /// <summary>Every other file of the bundle with its SHA-256 and size, as JSON (SHA256SUMS says the same for sha256sum).</summary>
+    private static string ManifestJson(string tweetId, string version, IReadOnlyList<BundleEntry> entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", "archiver.bundle/1");
+            json.WriteString("tweetId", tweetId);
+            json.WriteString("version", version);
+            json.WriteString("archiverVersion", TweetArchiver.ArchiverVersion);
+            json.WriteStartArray("files");
+            foreach (var entry in entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", entry.Path);
+                json.WriteString("sha256", entry.Sha256);
+                json.WriteNumber("size", entry.Size);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private async Task CopyAsync(ZipArchive zip, string path, string blobName, List<BundleEntry> manifest, CancellationToken cancellationToken)
     {

@@ -154,6 +154,6 @@ function counts(values, capturedAt) {
     return null;
   }
   return el('p', { class: 'counts' },
-    shown.map(([key, label], i) => [i ? ' · ' : '', el('span', {}, `${formatNumber(values[key])} ${label}`)]),
+    shown.map(([key, label], i) => [i ? ' · ' : '', el('span', { class: 'count' }, `${formatNumber(values[key])} ${label}`)]),
     el('span', { class: 'muted' }, ' (as seen ', timeEl(capturedAt), ')'));
 }

@@ -14,8 +14,10 @@ public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, T
 {
     public static readonly TimeSpan SasLifetime = TimeSpan.FromMinutes(15);
 
-    public async Task<IResult> ServeAsync(BlobClient blob, string contentType, string? downloadName, CancellationToken cancellationToken)
+    public async Task<IResult> ServeAsync(BlobClient blob, string contentType, string? downloadName, HttpContext context, CancellationToken cancellationToken)
     {
+        // Stored bytes come from elsewhere: the browser must take the stored type at its word.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         if (mode.UnderHost)
         {
             return TypedResults.Redirect((await ReadOnlySasAsync(blob, contentType, downloadName, cancellationToken)).AbsoluteUri);

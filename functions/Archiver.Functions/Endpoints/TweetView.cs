@@ -48,6 +48,6 @@ public sealed record TweetView(
 public sealed record TweetLinks(string Self, string? Snapshot, string? Bundle, string? Diff, IReadOnlyList<string> Media);
 
 /// <summary>A page of archived tweets.</summary>
-public sealed record TweetListView(IReadOnlyList<TweetSummary> Tweets, string? Continuation);
+public sealed record TweetListView(IReadOnlyList<TweetSummary> Tweets, string? ContinuationToken);
 
 public sealed record TweetSummary(string TweetId, string? ScreenName, TweetStatus Status, DateTimeOffset? LastCheckedAt, int Versions, string Self);

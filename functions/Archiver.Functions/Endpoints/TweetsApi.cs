@@ -23,7 +23,7 @@ public static class TweetsApi
     }
 
     private static async Task<Results<Ok<TweetListView>, JsonHttpResult<ApiError>>> ListTweetsAsync(
-        string? status, string? changedSince, int? pageSize, string? continuation, TweetListing listing, CancellationToken cancellationToken)
+        string? status, string? changedSince, int? pageSize, string? continuationToken, TweetListing listing, CancellationToken cancellationToken)
     {
         DateTimeOffset? since = null;
         if (!string.IsNullOrEmpty(changedSince))
@@ -54,11 +54,11 @@ public static class TweetsApi
 
         try
         {
-            return TypedResults.Ok(await listing.ListAsync(wanted, since, pageSize ?? 50, continuation, cancellationToken));
+            return TypedResults.Ok(await listing.ListAsync(wanted, since, pageSize ?? 50, continuationToken, cancellationToken));
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
-            return ApiErrors.BadRequest("invalid_query", "continuation is not a token this listing gave out.");
+            return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out.");
         }
     }
 
@@ -73,7 +73,7 @@ public static class TweetsApi
         return TypedResults.Ok(TweetView.Of(state.Value, latest));
     }
 
-    private static async Task<IResult> GetSnapshotAsync(string id, string version, ArchiveStore store, BlobDownloads downloads, CancellationToken cancellationToken)
+    private static async Task<IResult> GetSnapshotAsync(string id, string version, ArchiveStore store, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
@@ -83,10 +83,10 @@ public static class TweetsApi
         var known = state.Value.Versions.FirstOrDefault(v => v.Version == version);
         return known is null
             ? ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no snapshot '{version}'.")
-            : await downloads.ServeAsync(store.Blob(known.Blob), "application/json", null, cancellationToken);
+            : await downloads.ServeAsync(store.Blob(known.Blob), "application/json", null, context, cancellationToken);
     }
 
-    private static async Task<IResult> GetMediaAsync(string id, string file, ArchiveStore store, BlobDownloads downloads, CancellationToken cancellationToken)
+    private static async Task<IResult> GetMediaAsync(string id, string file, ArchiveStore store, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
@@ -99,21 +99,21 @@ public static class TweetsApi
             var snapshot = await store.ReadSnapshotAsync(id, version.Version, cancellationToken);
             if (snapshot?.Files.FirstOrDefault(f => f.File == file) is { } found)
             {
-                return await downloads.ServeAsync(store.Blob(found.Blob), found.ContentType, found.File, cancellationToken);
+                return await downloads.ServeAsync(store.Blob(found.Blob), found.ContentType, found.File, context, cancellationToken);
             }
         }
 
         return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no media file '{file}'.");
     }
 
-    private static async Task<IResult> GetBundleAsync(string id, BundleExporter exporter, BlobDownloads downloads, CancellationToken cancellationToken)
+    private static async Task<IResult> GetBundleAsync(string id, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await exporter.ExportAsync(id, cancellationToken) is not { } bundle)
         {
             return NotArchived(id);
         }
 
-        return await downloads.ServeAsync(bundle, "application/zip", $"tweet-{id}.zip", cancellationToken);
+        return await downloads.ServeAsync(bundle, "application/zip", $"tweet-{id}.zip", context, cancellationToken);
     }
 
     private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(

@@ -286,6 +286,8 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
         Assert.Equal("image/jpeg", whole.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", whole.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.NotNull(whole.Headers.ETag);
         Assert.Equal(PhotoBytes, await whole.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
         Assert.Equal(PhotoBytes[100..200], await part.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -331,7 +333,9 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
         Assert.Contains("index.html", names);
         Assert.Contains($"media/{ArchiveScenario.Sha256(PhotoBytes)}.jpg", names);
         var sums = new StreamReader(zip.GetEntry("SHA256SUMS")!.Open()).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(names.Length - 1, sums.Length);
+        Assert.Equal(names.Length - 2, sums.Length); // every file but the manifest and the sums themselves
+        using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        Assert.Equal(sums.Select(l => l[66..]).Order(), manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).Order());
         foreach (var line in sums)
         {
             var (hash, path) = (line[..64], line[66..]);

@@ -27,10 +27,10 @@ internal sealed class ArchiveScenario : IAsyncDisposable
 
     public BlobContainerClient Container { get; }
 
-    public static async Task<ArchiveScenario> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public static async Task<ArchiveScenario> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
         var upstream = await FakeUpstream.StartAsync(TestContext.Current.CancellationToken);
-        var app = ArchiverApp.Start(azurite, upstream.Settings(settings));
+        var app = ArchiverApp.Start(azurite, upstream.Settings(settings), configure);
         return new ArchiveScenario(upstream, app, azurite.CreateServiceClient().GetBlobContainerClient(app.ContainerName));
     }
 

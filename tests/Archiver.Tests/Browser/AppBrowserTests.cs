@@ -50,7 +50,7 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
         await WaitForImagesAsync(app.Page, ".card img.avatar", 5);
         await Expect(app.Page.Locator(".summary")).ToContainTextAsync("5 archived");
         await app.ScreenshotAsync("archive-seed-article");
-        await app.ScreenshotAsync("archive-seed-article-viewport", fullPage: false);
+        await app.ScreenshotDownToAsync("archive-seed-article-top", ".citation");
     }
 
     [Fact]

@@ -50,5 +50,20 @@ public sealed class AppPage : IAsyncDisposable
         return path;
     }
 
+    /// <summary>Saves the top of the page down to the bottom of the first <paramref name="selector"/> match.</summary>
+    public async Task<string> ScreenshotDownToAsync(string name, string selector)
+    {
+        var box = await Page.Locator(selector).First.BoundingBoxAsync() ?? throw new InvalidOperationException($"{selector} is not on the page.");
+        var size = Page.ViewportSize!;
+        var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = path,
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = size.Width, Height = box.Y + box.Height + 16 },
+        });
+        return path;
+    }
+
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

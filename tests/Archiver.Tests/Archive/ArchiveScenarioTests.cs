@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.Json;
+using Archiver.Tests.Fakes;
+using Archiver.Tests.Infrastructure;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archiver.Tests.Archive;
+
+/// <summary>The reference's upstream scenarios through <c>POST /api/archive</c>, end to end on Azurite.</summary>
+public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
+{
+    private static readonly (string Code, string Handle, string Id)[] SeedEmbeds =
+    [
+        ("rtVCutBtcO", "jardemalie", "1479372300000000001"),
+        ("BVbPGKX3w0", "abdujalil", "1478400000000000002"),
+        ("zwVzLRbFOW", "AlexKokcharov", "1479470000000000003"),
+        ("0RDJ9Lg69T", "Jake_Hanrahan", "1479100000000000004"),
+        ("Ix5TEp187a", "ThomasVLinge", "1478390000000000005"),
+    ];
+
+    private static byte[] Bytes(int length, int seed) => [.. FakeReply.GeneratedBytes(length + seed).Skip(seed)];
+
+    [Fact]
+    public async Task Archive_SeedArticle_FiveShortLinksBecomeFiveTweetsWithTheirPhotos()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var photos = new Dictionary<string, byte[]>();
+        for (var i = 0; i < SeedEmbeds.Length; i++)
+        {
+            var (code, handle, id) = SeedEmbeds[i];
+            var key = $"FAKEkey{i}AbCdEfGh";
+            var tweet = s.Upstream.AddTweet(new FakeTweet { Id = id, ScreenName = handle, Name = handle, Text = $"Made-up tweet number {i}", Photos = [new FakePhoto(key)], MediaCode = code });
+            photos[id] = Bytes(30_000, i);
+            s.Upstream.AddMedia(tweet.Photos[0].SizeUrl("orig"), photos[id], "image/jpeg");
+            s.Upstream.AddShortLink(code, $"https://x.com/{handle}/status/{id}/photo/1");
+        }
+
+        var (response, body) = await s.ArchiveAsync(await File.ReadAllTextAsync(RepositoryPaths.SeedArticle, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var citations = body.GetProperty("citations").EnumerateArray().ToArray();
+        Assert.Equal(SeedEmbeds.Select(e => e.Id), citations.Select(c => c.GetProperty("tweetId").GetString()));
+        Assert.All(citations, c => Assert.Equal("archived", c.GetProperty("outcome").GetString()));
+        foreach (var (_, handle, id) in SeedEmbeds)
+        {
+            var tweet = await s.GetJsonAsync($"/api/tweets/{id}");
+            Assert.Equal(handle, tweet.GetProperty("screenName").GetString());
+            var media = tweet.GetProperty("latest").GetProperty("files").EnumerateArray().Single(f => f.GetProperty("role").GetString() == "media");
+            Assert.Equal(ArchiveScenario.Sha256(photos[id]), media.GetProperty("sha256").GetString());
+            Assert.Equal(photos[id], await s.BlobBytesAsync(media.GetProperty("blob").GetString()!));
+        }
+    }
+
+    [Fact]
+    public async Task Archive_FourPhotosAndAGif_AllSavedInOrder()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var album = s.Upstream.AddTweet(new FakeTweet
+        {
+            Id = "1777777777777777001",
+            Photos = [new FakePhoto("AAAAAAAAAAAAAA1"), new FakePhoto("AAAAAAAAAAAAAA2", "png"), new FakePhoto("AAAAAAAAAAAAAA3"), new FakePhoto("AAAAAAAAAAAAAA4")],
+        });
+        for (var i = 0; i < 4; i++)
+        {
+            s.Upstream.AddMedia(album.Photos[i].SizeUrl("orig"), Bytes(2_000, i), album.Photos[i].Format == "png" ? "image/png" : "image/jpeg");
+        }
+
+        var gif = s.Upstream.AddTweet(new FakeTweet
+        {
+            Id = "1777777777777777002",
+            Video = new FakeVideo("GIFkeyAbCdEfGhI", [new FakeVariant("https://video.twimg.com/tweet_video/GIFkeyAbCdEfGhI.mp4", "video/mp4", 0)], Gif: true),
+        });
+        s.Upstream.AddMedia("https://video.twimg.com/tweet_video/GIFkeyAbCdEfGhI.mp4", Bytes(5_000, 9), "video/mp4");
+        s.Upstream.AddMedia(gif.Video!.PosterUrl, Bytes(500, 8), "image/jpeg");
+
+        await s.ArchiveAsync($"x.com/a/status/{album.Id} x.com/a/status/{gif.Id}");
+
+        var albumFiles = (await s.GetJsonAsync($"/api/tweets/{album.Id}")).GetProperty("latest").GetProperty("files").EnumerateArray()
+            .Where(f => f.GetProperty("role").GetString() == "media").ToArray();
+        Assert.Equal([0, 1, 2, 3], albumFiles.Select(f => f.GetProperty("index").GetInt32()));
+        Assert.Equal("image/png", albumFiles[1].GetProperty("contentType").GetString());
+        var gifSnapshot = (await s.GetJsonAsync($"/api/tweets/{gif.Id}")).GetProperty("latest");
+        Assert.Equal("animated_gif", gifSnapshot.GetProperty("tweet").GetProperty("media")[0].GetProperty("kind").GetString());
+        Assert.Contains(gifSnapshot.GetProperty("files").EnumerateArray(), f => f.GetProperty("contentType").GetString() == "video/mp4");
+        Assert.Contains(gifSnapshot.GetProperty("files").EnumerateArray(), f => f.GetProperty("role").GetString() == "poster");
+    }
+
+    [Fact]
+    public async Task Archive_ReplyWithParent_ParentArchivedAndLinked()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var parent = new FakeTweet { Id = "1888888000000000000", Text = "West pier shut for repairs.", ScreenName = "pier_office", UserId = "900000000000000009" };
+        var reply = s.Upstream.AddTweet(new FakeTweet { Id = "1888888888888888888", Text = "Is the east pier shut as well?", Parent = parent });
+
+        await s.ArchiveAsync($"x.com/a/status/{reply.Id}");
+
+        var replyView = await s.GetJsonAsync($"/api/tweets/{reply.Id}");
+        Assert.Equal(parent.Id, replyView.GetProperty("latest").GetProperty("tweet").GetProperty("parentTweetId").GetString());
+        Assert.Contains(replyView.GetProperty("related").EnumerateArray(), r => r.GetString() == parent.Id);
+        Assert.Equal(parent.Text, (await s.GetJsonAsync($"/api/tweets/{parent.Id}")).GetProperty("latest").GetProperty("tweet").GetProperty("text").GetString());
+    }
+
+    public static TheoryData<string> PassingFailures => ["reset", "slow", "429", "503"];
+
+    [Theory]
+    [MemberData(nameof(PassingFailures))]
+    public async Task Archive_UpstreamFailsOnceThenAnswers_Archived(string failure)
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Upstream:AttemptTimeout"] = "00:00:01" });
+        var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777003" });
+        s.Upstream.Syndication(tweet.Id).Then(failure switch
+        {
+            "reset" => FakeReply.ConnectionReset,
+            "slow" => FakeReply.Json(FakePayloads.Syndication(tweet)).After(TimeSpan.FromSeconds(5)),
+            "429" => FakeReply.TooManyRequests(TimeSpan.FromSeconds(1)),
+            _ => FakeReply.ServerError(503),
+        });
+
+        var (response, body) = await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        Assert.Equal("syndication", (await s.GetJsonAsync($"/api/tweets/{tweet.Id}")).GetProperty("latest").GetProperty("tweetSource").GetString());
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("html")]
+    public async Task Archive_SyndicationUnusableFxTwitterAnswers_ArchivedFromFxTwitter(string answer)
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777004" });
+        s.Upstream.Syndication(tweet.Id).Always(answer == "{}" ? FakeReply.EmptyObject : FakeReply.BlockedHtml);
+
+        var (_, body) = await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+
+        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        var view = await s.GetJsonAsync($"/api/tweets/{tweet.Id}");
+        Assert.Equal("available", view.GetProperty("status").GetString());
+        Assert.Equal("fxtwitter", view.GetProperty("latest").GetProperty("tweetSource").GetString());
+    }
+
+    [Fact]
+    public async Task Archive_MediaOverTheCap_RecordedMissingNotSaved()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Upstream:MaxMediaBytes"] = "100000" });
+        var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777005", Photos = [new FakePhoto("BIGBIGBIGBIGBIG")] });
+        s.Upstream.Url(tweet.Photos[0].SizeUrl("orig")).Always(FakeReply.Generated(5_000_000, "image/jpeg"));
+
+        var (_, body) = await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+
+        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        var snapshot = (await s.GetJsonAsync($"/api/tweets/{tweet.Id}")).GetProperty("latest");
+        Assert.DoesNotContain(snapshot.GetProperty("files").EnumerateArray(), f => f.GetProperty("role").GetString() == "media");
+        Assert.Contains("TooLarge", snapshot.GetProperty("missing")[0].GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/admin")]
+    [InlineData("https://evil.example/phish")]
+    public async Task Archive_ShortLinkToAForbiddenPlace_ReportedNeverFetched(string target)
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        s.Upstream.AddShortLink("Zz9Yy8Xx7W", target);
+
+        var (_, body) = await s.ArchiveAsync("see https://t.co/Zz9Yy8Xx7W");
+
+        var citation = body.GetProperty("citations")[0];
+        Assert.Equal("not_a_tweet", citation.GetProperty("outcome").GetString());
+        Assert.Equal(target, citation.GetProperty("target").GetString());
+        Assert.Single(s.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task Archive_StorageFailsBeforeTheSnapshot_NothingVisibleAndARerunCompletes()
+    {
+        var failSnapshots = new FailOnce("/snapshots/");
+        await using var s = await ArchiveScenario.StartAsync(azurite, configure: services =>
+            services.AddSingleton(provider => new BlobServiceClient(azurite.ConnectionString, WithPolicy(failSnapshots))));
+        var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777006", Photos = [new FakePhoto("CCCCCCCCCCCCCC1")] });
+        var photo = Bytes(10_000, 3);
+        s.Upstream.AddMedia(tweet.Photos[0].SizeUrl("orig"), photo, "image/jpeg");
+
+        var (first, body) = await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal("pending", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        Assert.Empty(await s.BlobNamesAsync($"tweets/{tweet.Id}/snapshots/"));
+        Assert.Contains($"media/{ArchiveScenario.Sha256(photo)}", await s.BlobNamesAsync("media/"));
+
+        var timer = await s.Client.PostAsync("/RecheckLinks", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
+        Assert.Single(await s.BlobNamesAsync($"tweets/{tweet.Id}/snapshots/"));
+        Assert.Single(await s.BlobNamesAsync("media/"), n => n == $"media/{ArchiveScenario.Sha256(photo)}");
+        var after = await s.GetJsonAsync(body.GetProperty("self").GetString()!);
+        Assert.Equal("archived", after.GetProperty("citations")[0].GetProperty("outcome").GetString());
+    }
+
+    private static BlobClientOptions WithPolicy(HttpPipelinePolicy policy)
+    {
+        var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return options;
+    }
+
+    /// <summary>Fails the first PUT whose path contains <paramref name="path"/>, as a storage outage at that moment would.</summary>
+    private sealed class FailOnce(string path) : HttpPipelinePolicy
+    {
+        private int failed;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Fail(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Fail(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void Fail(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains(path, StringComparison.Ordinal) && Interlocked.Exchange(ref failed, 1) == 0)
+            {
+                throw new RequestFailedException(503, "injected storage failure");
+            }
+        }
+    }
+}
