@@ -60,6 +60,10 @@ public sealed class UpstreamOptions
     [Range(1, 1000)]
     public int MaxConcurrencyPerHost { get; set; } = 4;
 
+    /// <summary>Requests per second to one upstream host at most (a token bucket; 0 turns it off).</summary>
+    [Range(0, 10_000)]
+    public double RequestsPerSecondPerHost { get; set; } = 20;
+
     /// <summary>Requests that may wait for a free slot on one host; more are refused at once (a transient failure).</summary>
     [Range(0, 1_000_000)]
     public int MaxQueuedPerHost { get; set; } = 10_000;

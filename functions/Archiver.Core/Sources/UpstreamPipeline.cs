@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -5,8 +6,8 @@ namespace Archiver.Sources;
 
 /// <summary>
 /// The resilience pipeline of one upstream host, outermost first: a concurrency limiter, the total timeout, retries
-/// (jittered exponential backoff, <c>Retry-After</c> honoured up to <see cref="UpstreamOptions.MaxRetryAfter"/>), a circuit
-/// breaker, the attempt timeout. One instance is built per logical host.
+/// (jittered exponential backoff, <c>Retry-After</c> honoured up to <see cref="UpstreamOptions.MaxRetryAfter"/>), a rate
+/// limiter (every attempt takes a token), a circuit breaker, the attempt timeout. One instance is built per logical host.
 /// </summary>
 internal static class UpstreamPipeline
 {
@@ -17,6 +18,19 @@ internal static class UpstreamPipeline
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(Retry(options, time));
+        }
+
+        if (options.RequestsPerSecondPerHost > 0)
+        {
+            builder.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, (int)Math.Ceiling(options.RequestsPerSecondPerHost)),
+                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(options.RequestsPerSecondPerHost)),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = options.MaxQueuedPerHost,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }));
         }
 
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions

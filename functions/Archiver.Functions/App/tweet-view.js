@@ -56,7 +56,9 @@ function statusSection(view, reload) {
         return;
       }
       const error = { status: response.status, body: await response.json().catch(() => null) };
-      message.textContent = response.status === 404 || response.status === 405
+      const missingRoute = response.status === 405
+        || (response.status === 404 && (error.body?.error?.message ?? '').startsWith('No endpoint'));
+      message.textContent = missingRoute
         ? `Checking now is not available on this server (HTTP ${response.status}); the timer checks tweets on its schedule.`
         : `The check failed: ${describeError(error)}`;
     } catch (error) {

@@ -216,4 +216,25 @@ public sealed class UpstreamClientTests
 
         Assert.Contains("Archiver:Upstream:HostMap:example.org names a host that is not on the upstream allow-list.", error.Failures);
     }
+
+    [Fact]
+    public async Task GetAsync_MoreThanTheRateAllowsWithNoQueue_ExtraRequestsNeverSentAndOtherHostsUnaffected()
+    {
+        await using var upstream = await UpstreamHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Archiver:Upstream:MaxRetries"] = "0",
+            ["Archiver:Upstream:RequestsPerSecondPerHost"] = "2",
+            ["Archiver:Upstream:MaxQueuedPerHost"] = "0",
+        });
+        var tweet = new FakeTweet { Id = "1888888888888888888" };
+        upstream.Fake.AddTweet(tweet);
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => upstream.Client.GetAsync("syndication", Syndication(tweet.Id), null, Ct)));
+        var elsewhere = await upstream.Client.GetAsync("fxtwitter", TweetFetcher.FxTwitterUrl(tweet.Id), null, Ct);
+
+        Assert.InRange(burst.Count(e => e.Status == 200), 2, 3);
+        Assert.Equal(burst.Count(e => e.Status == 200), upstream.Fake.RequestsTo("cdn.syndication.twimg.com").Count);
+        Assert.All(burst.Where(e => e.Status != 200), e => Assert.Null(e.Status));
+        Assert.Equal(200, elsewhere.Status);
+    }
 }
