@@ -1,24 +1,29 @@
-// The archive: GET /api/tweets?status=&pageSize=&continuation=, filtered by status on the server and by handle on
-// the page, paged with the continuation token; and the submissions made in this browser tab.
+// The archive: GET /api/tweets?status=&changedSince=&pageSize=&continuationToken=, filtered by status and change date on
+// the server and by handle on the page, paged with the continuation token; and the submissions made in this browser tab.
 import { apiJson, rememberedSubmissions } from './api.js';
 import { el, errorBox, statusBadge, statusLabel, timeEl, tweetStatuses } from './dom.js';
 
 export function listView(root, ctx, params) {
+  const size = Number.parseInt(params.get('pageSize') ?? '', 10);
   const wanted = {
     status: tweetStatuses.includes(params.get('status')) ? params.get('status') : '',
     handle: (params.get('handle') ?? '').replace(/^@/, '').trim(),
-    pageSize: ['20', '50', '100', '200'].includes(params.get('pageSize')) ? params.get('pageSize') : '50',
+    changedSince: /^\d{4}-\d{2}-\d{2}$/.test(params.get('changedSince') ?? '') ? params.get('changedSince') : '',
+    pageSize: size >= 1 && size <= 200 ? String(size) : '50',
   };
+  const sizes = [...new Set(['20', '50', '100', '200', wanted.pageSize])].sort((a, b) => a - b);
 
   const status = el('select', { id: 'filter-status', name: 'status' },
     el('option', { value: '' }, 'Any status'),
     tweetStatuses.map(s => el('option', { value: s, selected: s === wanted.status }, statusLabel(s))));
   const handle = el('input', { id: 'filter-handle', name: 'handle', type: 'search', value: wanted.handle, autocomplete: 'off', placeholder: 'e.g. jardemalie' });
+  const changedSince = el('input', { id: 'filter-since', name: 'changedSince', type: 'date', value: wanted.changedSince });
   const pageSize = el('select', { id: 'filter-size', name: 'pageSize' },
-    ['20', '50', '100', '200'].map(n => el('option', { value: n, selected: n === wanted.pageSize }, n)));
+    sizes.map(n => el('option', { value: n, selected: n === wanted.pageSize }, n)));
   const form = el('form', { class: 'filters', role: 'search' },
     el('div', { class: 'field' }, el('label', { for: 'filter-status' }, 'Status'), status),
     el('div', { class: 'field' }, el('label', { for: 'filter-handle' }, 'Handle'), handle),
+    el('div', { class: 'field' }, el('label', { for: 'filter-since' }, 'Changed since'), changedSince),
     el('div', { class: 'field' }, el('label', { for: 'filter-size' }, 'Per page'), pageSize),
     el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary' }, 'Show')));
   form.addEventListener('submit', e => {
@@ -26,6 +31,7 @@ export function listView(root, ctx, params) {
     const query = new URLSearchParams();
     if (status.value) query.set('status', status.value);
     if (handle.value.trim()) query.set('handle', handle.value.trim().replace(/^@/, ''));
+    if (changedSince.value) query.set('changedSince', changedSince.value);
     query.set('pageSize', pageSize.value);
     location.hash = `#/tweets?${query}`;
   });
@@ -42,7 +48,8 @@ export function listView(root, ctx, params) {
     summary.textContent = 'Loading…';
     const query = new URLSearchParams({ pageSize: wanted.pageSize });
     if (wanted.status) query.set('status', wanted.status);
-    if (pages[page]) query.set('continuation', pages[page]);
+    if (wanted.changedSince) query.set('changedSince', `${wanted.changedSince}T00:00:00Z`);
+    if (pages[page]) query.set('continuationToken', pages[page]);
     try {
       const { body } = await apiJson(`/api/tweets?${query}`);
       if (!ctx.alive()) {
@@ -54,12 +61,13 @@ export function listView(root, ctx, params) {
       list.replaceChildren(...shown.map(row));
       summary.textContent = `Page ${page + 1}: ${shown.length} tweet${shown.length === 1 ? '' : 's'}`
         + (wanted.handle ? ` by @${wanted.handle} (of ${body.tweets.length} on this page)` : '')
-        + (wanted.status ? `, status ${statusLabel(wanted.status)}` : '') + '.';
+        + (wanted.status ? `, status ${statusLabel(wanted.status)}` : '')
+        + (wanted.changedSince ? `, changed since ${wanted.changedSince}` : '') + '.';
       pages.length = page + 1;
-      if (body.continuation) {
-        pages.push(body.continuation);
+      if (body.continuationToken) {
+        pages.push(body.continuationToken);
       }
-      next.disabled = !body.continuation;
+      next.disabled = !body.continuationToken;
       previous.disabled = page === 0;
     } catch (error) {
       summary.replaceChildren(errorBox(error, 'The archive could not be listed:'));
@@ -72,7 +80,7 @@ export function listView(root, ctx, params) {
   root.append(
     el('h1', { tabindex: -1 }, 'The archive'),
     form,
-    el('p', { class: 'hint' }, 'The status filter asks the server; the handle filter keeps the tweets of this page whose author has that handle.'),
+    el('p', { class: 'hint' }, 'Status and change date are filtered by the server; the handle filter keeps the tweets of this page whose author has that handle.'),
     summary, list,
     el('nav', { class: 'pager', 'aria-label': 'Pages' }, previous, next),
     submissions());

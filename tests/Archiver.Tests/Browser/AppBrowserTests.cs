@@ -214,6 +214,47 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
     }
 
     [Fact]
+    public async Task ListView_PagesOfTwo_NextAndPreviousWalkTheWholeArchive()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweets = await ArchiveThreeAsync(s);
+        await using var app = await browser.OpenAsync(s.App.Address);
+
+        await app.GotoAsync("#/tweets?pageSize=2");
+        var rows = app.Page.Locator("ul.tweet-list li");
+        await Expect(rows).ToHaveCountAsync(2);
+        var first = await rows.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.tweetId)");
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        var second = await rows.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.tweetId)");
+        await Expect(app.Page.GetByRole(AriaRole.Button, new() { Name = "Next page" })).ToBeDisabledAsync();
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Previous page" }).ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(2);
+        Assert.Equal(tweets.Select(t => t.Id).Order(), first.Concat(second).Order());
+        Assert.Contains(app.Requests, r => r.Contains("continuationToken=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListView_HandleAndStatusFilters_KeepOnlyMatchingTweets()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweets = await ArchiveThreeAsync(s);
+        await using var app = await browser.OpenAsync(s.App.Address);
+        await app.GotoAsync("#/tweets");
+        await Expect(app.Page.Locator("ul.tweet-list li")).ToHaveCountAsync(3);
+
+        await app.Page.GetByLabel("Handle").FillAsync("@pier_office");
+        await app.Page.GetByLabel("Status").SelectOptionAsync("available");
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        await Expect(app.Page.Locator("ul.tweet-list li")).ToHaveCountAsync(1);
+        await Expect(app.Page.Locator("ul.tweet-list li")).ToHaveAttributeAsync("data-tweet-id", tweets[2].Id);
+        await Expect(app.Page.Locator(".summary")).ToContainTextAsync("by @pier_office");
+        Assert.Contains(app.Requests, r => r.Contains("/api/tweets?", StringComparison.Ordinal) && r.Contains("status=available", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Page_KeyRequired_AsksOnceThenSendsItWithEveryCall()
     {
         const string Key = "browser-test-key-7f3a";
@@ -280,6 +321,24 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
         var (response, body) = await s.ArchiveAsync($"https://x.com/{tweet.ScreenName}/status/{tweet.Id}", query);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/archive: {(int)response.StatusCode}");
         Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+    }
+
+    private static async Task<FakeTweet[]> ArchiveThreeAsync(ArchiveScenario s)
+    {
+        FakeTweet[] tweets =
+        [
+            PhotoTweet("1777777777777777011"),
+            PhotoTweet("1777777777777777012"),
+            PhotoTweet("1777777777777777013") with { ScreenName = "pier_office", Name = "Pier Office" },
+        ];
+        foreach (var tweet in tweets)
+        {
+            ServePhotoTweet(s, tweet, (80, 80, 80));
+        }
+
+        var (response, _) = await s.ArchiveAsync(string.Join('\n', tweets.Select(t => $"https://x.com/{t.ScreenName}/status/{t.Id}")));
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/archive: {(int)response.StatusCode}");
+        return tweets;
     }
 
     private static ILocator CardBadge(IPage page) => page.Locator(".card .badges .badge").First;
