@@ -44,7 +44,7 @@ var archiveStorageName = take('starch${token}', 24)
 var deploymentContainerName = 'app-package'
 var archiveContainerName = 'archive'
 
-// Built-in role definitions (see ../shared/reference/functions-custom-handler.md, section 5.3).
+// Azure built-in role definitions.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
