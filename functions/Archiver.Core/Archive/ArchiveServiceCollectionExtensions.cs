@@ -1,6 +1,7 @@
 using Archiver.Notify;
 using Archiver.Recheck;
 using Archiver.Sources;
+using Archiver.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archiver.Archive;
@@ -11,6 +12,7 @@ public static class ArchiveServiceCollectionExtensions
     public static IServiceCollection AddArchive(this IServiceCollection services)
     {
         services.AddArchiveStorage();
+        services.AddArchiverMetrics();
         services.AddSources();
         services.AddNotify();
         services.AddRecheck();

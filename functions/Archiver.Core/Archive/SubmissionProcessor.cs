@@ -1,5 +1,6 @@
 using System.Globalization;
 using Archiver.Citations;
+using Archiver.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Archiver.Archive;
@@ -8,7 +9,7 @@ namespace Archiver.Archive;
 /// Runs a submission: stores it with every citation pending before any work, then archives the citations within a
 /// time budget, recording each result as it comes. What the budget leaves undone stays pending for the timer.
 /// </summary>
-public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, IOptions<ArchiveOptions> options, TimeProvider time)
+public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, ArchiverMetrics metrics, IOptions<ArchiveOptions> options, TimeProvider time)
 {
     public async Task<Submission> SubmitAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver cit
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = linked.Token }, async (item, token) =>
             {
                 var result = await citations.ArchiveAsync(item.Result, submission.Refresh, options.Value.MaxAttempts, token);
+                metrics.ArchiveOutcome(EnumNames.Of(result.Outcome));
                 // Recorded even if the budget ran out meanwhile: finished work is never thrown away.
                 await store.UpdateSubmissionAsync(id, s => s with { Citations = Replace(s.Citations, item.Index, result) }, cancellationToken);
             });

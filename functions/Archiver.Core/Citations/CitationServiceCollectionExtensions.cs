@@ -15,6 +15,9 @@ public static class CitationServiceCollectionExtensions
         services.AddOptions<CitationOptions>()
             .BindConfiguration(CitationOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(
+                options => options.ExtraMirrorHosts.All(TweetHosts.IsHostName),
+                $"{CitationOptions.SectionName}:{nameof(CitationOptions.ExtraMirrorHosts)} must hold host names such as 'nitter.example.org'.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new CitationExtractor(sp.GetRequiredService<IOptions<CitationOptions>>().Value));
         return services;

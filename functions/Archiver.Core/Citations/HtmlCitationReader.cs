@@ -169,8 +169,9 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
     }
 
     /// <summary>
-    /// Merged windows around each "(@handle)" that has a dash before it and a digit after it, outside embed
-    /// blockquotes; each starts at a tag (or at a blockquote it would cut) and ends after one.
+    /// Merged windows around each "(@handle)" that has a dash before it and a digit after it (or that falls in a
+    /// window already), outside embed blockquotes; each starts at a tag (or at a blockquote it would cut) and ends
+    /// after one.
     /// </summary>
     private static List<(int Start, int End)> SignatureRegions(string html, List<(int Start, int End)> embeds)
     {
@@ -185,7 +186,8 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
             }
 
             position = paren + 2;
-            if (!IsPlausibleSignature(html, paren) || Inside(embeds, paren) >= 0)
+            var extendsRegion = regions.Count > 0 && paren < regions[^1].End;
+            if ((!extendsRegion && !IsPlausibleSignature(html, paren)) || Inside(embeds, paren) >= 0)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Archiver.Citations;
@@ -22,6 +23,9 @@ internal sealed class TweetHosts
 
     /// <summary>Every built-in host contains one of these (case-insensitively); nitter.* instances contain "nitter".</summary>
     private static readonly string[] BuiltInTriggers = ["twitter", "x.com", "t.co", "twittpr", "nitter", "xcancel"];
+
+    private static readonly SearchValues<char> HostChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
     private readonly FrozenDictionary<string, HostKind>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
@@ -117,15 +121,16 @@ internal sealed class TweetHosts
         return true;
     }
 
-    private static string Normalise(string host)
+    /// <summary>Whether <paramref name="host"/> (trimmed, any case) is a host name such as <c>nitter.example.org</c>.</summary>
+    public static bool IsHostName(string host)
     {
-        var trimmed = host.Trim().ToLowerInvariant();
-        if (trimmed.Length is 0 or > MaxHostLength || !trimmed.Contains('.') || trimmed[0] is '.' or '-'
-            || trimmed[^1] is '.' or '-' || !trimmed.All(CharKinds.IsHostChar))
-        {
-            throw new ArgumentException($"'{host}' is not a host name; a mirror host is written like 'nitter.example.org'.", nameof(host));
-        }
-
-        return trimmed;
+        var trimmed = host.AsSpan().Trim();
+        return trimmed.Length is > 0 and <= MaxHostLength && trimmed.Contains('.') && trimmed[0] is not ('.' or '-')
+            && trimmed[^1] is not ('.' or '-') && !trimmed.ContainsAnyExcept(HostChars);
     }
+
+    private static string Normalise(string host) =>
+        IsHostName(host)
+            ? host.Trim().ToLowerInvariant()
+            : throw new ArgumentException($"'{host}' is not a host name; a mirror host is written like 'nitter.example.org'.", nameof(host));
 }

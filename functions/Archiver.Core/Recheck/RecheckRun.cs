@@ -1,3 +1,4 @@
+using Archiver.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Archiver.Recheck;
@@ -6,7 +7,7 @@ namespace Archiver.Recheck;
 /// One run of re-checks: the due tweets from the due-date index, most overdue first, within the run's count limit and
 /// time budget, so a run always ends cleanly and the next one continues where it stopped.
 /// </summary>
-public sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, IOptions<RecheckOptions> options, TimeProvider time)
+public sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, ArchiverMetrics metrics, IOptions<RecheckOptions> options, TimeProvider time)
 {
     /// <summary>How many due entries are looked at to pick the most overdue ones.</summary>
     private int Window => options.Value.MaxPerRun * 4;
@@ -34,6 +35,9 @@ public sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, IOption
             }
 
             var result = await rechecker.RecheckAsync(entry.TweetId!, onlyIfDue: true, cancellationToken);
+            metrics.RecheckOutcome(result.Capture is { } capture
+                ? capture.NewVersion ? "new_version" : EnumNames.Of(capture.Outcome)
+                : EnumNames.Of(result.Status));
             summary = result.Status switch
             {
                 RecheckStatus.Busy or RecheckStatus.NotDue => summary with { Busy = summary.Busy + 1 },

@@ -78,6 +78,21 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Archive_Outcomes_CountedOnTheArchiverMeter()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        using var outcomes = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(s.App.Services),
+            Archiver.Telemetry.ArchiverMetrics.MeterName, Archiver.Telemetry.ArchiverMetrics.ArchiveOutcomes);
+        var tweet = PhotoTweet();
+        Serve(s, tweet);
+
+        await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id} and a signature — Quay Notes (@quay_notes) April 9, 2024");
+
+        Assert.Equal(["archived", "unresolved"], outcomes.GetMeasurementSnapshot().Select(m => (string)m.Tags["outcome"]!).Order());
+    }
+
+    [Fact]
     public async Task Archive_SameArticleTwice_FetchesOnceAndKeepsOneVersion()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite);
