@@ -12,7 +12,7 @@ internal static class EmbedSignatureParser
     /// <summary>How far before the handle the dash may be: 50 display characters, emoji flags being 4 code units each.</summary>
     public const int MaxNameLength = 256;
 
-    private static readonly string[] DashEntities = ["&mdash;", "&#8212;", "&#x2014;", "&#X2014;"];
+    private static readonly string[] DashEntities = ["&mdash;", "&#8212;", "&#x2014;"];
 
     /// <summary>Reads a string holding one signature (and possibly text before it); throws <see cref="FormatException"/> saying why not.</summary>
     public static SignatureMatch Parse(string text) =>

@@ -10,6 +10,8 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
 {
     private const int MaxSchemeLength = 16;
 
+    private static readonly SearchValues<char> Letters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\n\r\f\v\u00A0\u2028\u2029");
 
     /// <summary>
@@ -69,6 +71,12 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
         else if (rest.StartsWith("//"))
         {
             hostStart += 2;
+        }
+        else if (rest.IndexOfAnyExcept(Letters) is var schemeEnd and > 0 && rest[schemeEnd..].StartsWith("://"))
+        {
+            run = default;
+            rejection = Rejection.Url(RejectionReason.UnknownScheme, url, start, start + schemeEnd + 3);
+            return false;
         }
 
         var hostEnd = hostStart;

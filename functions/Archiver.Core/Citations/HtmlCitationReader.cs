@@ -7,7 +7,8 @@ namespace Archiver.Citations;
 /// Reads HTML. Offsets point into the markup as given:
 /// <list type="bullet">
 /// <item>Status and short links, in <c>href</c> values and in the visible text, come from the plain-text scanner run
-/// over the raw markup: exact spans (an <c>&amp;amp;</c> in a query is just part of the URL's tail).</item>
+/// over the raw markup: exact spans (an <c>&amp;amp;</c> in a query is just part of the URL's tail). It reads links in
+/// comments and scripts too, and not URLs whose own characters are written as entities (<c>https:&amp;#47;&amp;#47;…</c>).</item>
 /// <item>Embed blockquotes and the widgets/iframes left by the embed script: the element's start tag.</item>
 /// <item>Signatures in the document's flattened text (embeds whose markup lost its class): from the dash to the end of
 /// the date, mapped back through the text nodes' places in the markup (best effort; exact unless the parser had to
@@ -42,18 +43,16 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
     public void Read(string html, List<Finding> findings)
     {
         scanner.Scan(html, new TextScanOptions(Signatures: false, Markdown: false), findings);
-        var parser = NewParser();
+        var parser = new LazyParser();
         var embeds = ReadEmbeds(html, parser, findings);
         ReadSignatures(html, parser, embeds, findings);
     }
 
     /// <summary>Embed blockquotes and widgets only (for Markdown, which may carry raw embed code).</summary>
-    public void ReadEmbeds(string text, List<Finding> findings) => ReadEmbeds(text, NewParser(), findings);
-
-    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+    public void ReadEmbeds(string text, List<Finding> findings) => ReadEmbeds(text, new LazyParser(), findings);
 
     /// <summary>Reads embed blockquotes and widgets; returns the spans of the blockquotes, in order.</summary>
-    private List<(int Start, int End)> ReadEmbeds(string text, HtmlParser parser, List<Finding> findings)
+    private List<(int Start, int End)> ReadEmbeds(string text, LazyParser parser, List<Finding> findings)
     {
         var blockquotes = new List<(int Start, int End)>();
         var position = 0;
@@ -74,7 +73,7 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
         return blockquotes;
     }
 
-    private int ReadBlockquote(string text, int start, HtmlParser parser, List<Finding> findings, List<(int Start, int End)> blockquotes)
+    private int ReadBlockquote(string text, int start, LazyParser parser, List<Finding> findings, List<(int Start, int End)> blockquotes)
     {
         var tagEnd = RawMarkup.TagEnd(text, start);
         if (tagEnd < 0)
@@ -93,7 +92,7 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
         blockquotes.Add((start, end));
         if (!RawMarkup.NestsDeeperThan(text, start, end, MaxDepth))
         {
-            var document = parser.ParseDocument(text[start..end]);
+            var document = parser.Value.ParseDocument(text[start..end]);
             var element = document.GetElementsByTagName("blockquote").FirstOrDefault(EmbedBlockquoteReader.IsEmbed);
             if (element is not null && EmbedBlockquoteReader.Read(element, text, start, hosts) is { } finding)
             {
@@ -105,7 +104,7 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
     }
 
     /// <summary>Reads the start tag around <paramref name="hit"/> (not looking back before <paramref name="floor"/>).</summary>
-    private static int ReadWidget(string text, int hit, int floor, HtmlParser parser, List<Finding> findings)
+    private static int ReadWidget(string text, int hit, int floor, LazyParser parser, List<Finding> findings)
     {
         var before = text.AsSpan(floor, hit - floor).LastIndexOfAny('<', '>');
         if (before < 0 || text[floor + before] == '>')
@@ -120,7 +119,7 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
             return start + RawMarkup.MaxTagLength;
         }
 
-        var document = parser.ParseDocument(text[start..end]);
+        var document = parser.Value.ParseDocument(text[start..end]);
         var element = document.Body?.FirstElementChild ?? document.Head?.FirstElementChild;
         if (element is not null && EmbedWidgetReader.Read(element, new Occurrence(start, end - start)) is { } finding)
         {
@@ -131,7 +130,7 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
     }
 
     /// <summary>Finds flattened signatures in the text around each plausible "(@handle)" outside embed blockquotes.</summary>
-    private void ReadSignatures(string html, HtmlParser parser, List<(int Start, int End)> embeds, List<Finding> findings)
+    private void ReadSignatures(string html, LazyParser parser, List<(int Start, int End)> embeds, List<Finding> findings)
     {
         foreach (var (start, end) in SignatureRegions(html, embeds))
         {
@@ -140,8 +139,8 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
                 continue;
             }
 
-            var document = parser.ParseDocument(html[start..end]);
-            var flat = HtmlTextFlattener.Flatten(document, html[start..end]);
+            var region = html[start..end];
+            var flat = HtmlTextFlattener.Flatten(parser.Value.ParseDocument(region), region);
             var found = new List<Finding>();
             scanner.Scan(flat.Text, new TextScanOptions(Signatures: true, Markdown: false), found);
             foreach (var signature in found.Where(f => f.Embed is not null))
@@ -256,5 +255,13 @@ internal sealed class HtmlCitationReader(TextScanner scanner)
         var after = html.AsSpan(handleEnd, Math.Min(SignatureProbe, html.Length - handleEnd));
         var beforeStart = Math.Max(0, paren - SignatureProbe);
         return after.IndexOfAnyInRange('0', '9') >= 0 && html.AsSpan(beforeStart, paren - beforeStart).IndexOfAny(Dashes) >= 0;
+    }
+
+    /// <summary>One parser per call (AngleSharp's parser is not documented as thread-safe), made only when a candidate needs it.</summary>
+    private sealed class LazyParser
+    {
+        private HtmlParser? parser;
+
+        public HtmlParser Value => parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
     }
 }

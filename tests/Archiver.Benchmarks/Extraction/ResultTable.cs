@@ -31,6 +31,13 @@ internal static class ResultTable
             Console.WriteLine(Invariant($"target (>= {TargetRatio:0}x with 100% recall): {verdict}"));
         }
 
+        Console.WriteLine();
+        foreach (var result in twitterText is null ? [archiver] : new[] { archiver, twitterText })
+        {
+            var passes = string.Join(' ', result.Passes.Select(p => Invariant($"{p.TotalSeconds:0.000}")));
+            Console.WriteLine(Invariant($"timed passes, {result.Engine} (s): {passes}"));
+        }
+
         PrintThroughputByFormat(corpus, archiver, twitterText);
         PrintRecallByForm(corpus, archiver, twitterText);
         PrintArchiverMisses(corpus, archiver);

@@ -30,7 +30,7 @@ internal sealed class ArchiveScenario : IAsyncDisposable
     public static async Task<ArchiveScenario> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
         var upstream = await FakeUpstream.StartAsync(TestContext.Current.CancellationToken);
-        var app = ArchiverApp.Start(azurite, upstream.Settings(settings), configure);
+        var app = await ArchiverApp.StartAsync(azurite, upstream.Settings(settings), configure);
         return new ArchiveScenario(upstream, app, azurite.CreateServiceClient().GetBlobContainerClient(app.ContainerName));
     }
 

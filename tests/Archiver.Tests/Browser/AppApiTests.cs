@@ -12,7 +12,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetApp_Index_HtmlWithStrictSecurityHeadersAndNoInlineScript()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         using var client = app.Client();
 
         var response = await client.GetAsync("/api/app/", TestContext.Current.CancellationToken);
@@ -32,7 +32,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetApp_EveryModuleTheScriptsImport_ServedAsJavaScript()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         using var client = app.Client();
         var pending = new Queue<string>(["app.js"]);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,7 +67,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetApp_WithoutTrailingSlash_RedirectsToTheFolder()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         using var client = app.Client();
 
         var response = await client.GetAsync("/api/app", TestContext.Current.CancellationToken);
@@ -79,7 +79,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetApp_UnknownFile_NotFoundJsonWithTheHeaders()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         using var client = app.Client();
 
         var response = await client.GetAsync("/api/app/missing.js", TestContext.Current.CancellationToken);
@@ -99,7 +99,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [InlineData("/api/app/%2Fetc%2Fpasswd")]
     public async Task GetApp_PathOutsideTheApp_RefusedWithJson(string path)
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         using var client = app.Client();
 
         var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), TestContext.Current.CancellationToken);
@@ -113,7 +113,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetApp_KeyConfigured_PageServedWithoutItWhileTheApiWantsIt()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["Archiver:ApiKey"] = "page-key" });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:ApiKey"] = "page-key" });
         using var client = app.Client();
 
         var page = await client.GetAsync("/api/app/", TestContext.Current.CancellationToken);
@@ -128,7 +128,7 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetApp_UnderHost_PolicyAlsoAllowsMediaFromTheBlobEndpoint()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
         using var client = app.Client();
         var storage = azurite.CreateServiceClient().Uri.GetLeftPart(UriPartial.Authority);
 

@@ -20,7 +20,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_SeedArticle_FiveEmbedsWithShortLinksAndSignatures()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var text = await File.ReadAllTextAsync(RepositoryPaths.SeedArticle, TestContext.Current.CancellationToken);
 
         var (status, body) = await Post(app, new StringContent(text, Encoding.UTF8, "text/plain"));
@@ -47,7 +47,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [InlineData("{\"markdown\":\"[the first tweet](https://x.com/jack/status/20)\"}")]
     public async Task PostExtract_JsonForms_FindTheTweet(string json)
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         var (status, body) = await Post(app, new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -63,7 +63,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [InlineData("text/plain; charset=utf-8", "x.com/jack/status/20", "text")]
     public async Task PostExtract_ContentTypes_ReadAsTheirFormat(string contentType, string article, string format)
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(article));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
@@ -77,7 +77,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_Windows1252Charset_Honoured()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var content = new ByteArrayContent(Encoding.GetEncoding(1252).GetBytes("Zitat von Müller — Jürgen Grün (@gruen) January 7, 2022"));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=windows-1252");
@@ -92,7 +92,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_UnknownContentType_UnsupportedMediaType()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var content = new ByteArrayContent([1, 2, 3]);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/pdf");
 
@@ -107,7 +107,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_NoContentType_UnsupportedMediaType()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var content = new ByteArrayContent("x.com/a/status/1"u8.ToArray());
 
         var (status, body) = await Post(app, content);
@@ -119,7 +119,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_UnknownCharset_UnsupportedMediaType()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var content = new ByteArrayContent("x.com/a/status/1"u8.ToArray());
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=klingon-8");
 
@@ -132,7 +132,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_BodyOverTheLimit_PayloadTooLarge()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["Archiver:Articles:MaxBodyBytes"] = "1024" });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Articles:MaxBodyBytes"] = "1024" });
 
         var (status, body) = await Post(app, new StringContent(new string('a', 1025), Encoding.UTF8, "text/plain"));
 
@@ -144,7 +144,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_ChunkedBodyOverTheLimit_PayloadTooLarge()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["Archiver:Articles:MaxBodyBytes"] = "1024" });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Articles:MaxBodyBytes"] = "1024" });
         var content = new StreamContent(new MemoryStream(new byte[4096]));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/extract") { Content = content };
@@ -158,7 +158,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostExtract_BodyAtTheLimit_Served()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["Archiver:Articles:MaxBodyBytes"] = "1024" });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Articles:MaxBodyBytes"] = "1024" });
 
         var (status, _) = await Post(app, new StringContent(new string('a', 1024), Encoding.UTF8, "text/plain"));
 
@@ -173,7 +173,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [InlineData("{\"text\":\"a\",\"html\":\"b\"}", "invalid_article")]
     public async Task PostExtract_BadJson_BadRequest(string json, string code)
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         var (status, body) = await Post(app, new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -184,7 +184,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetExtract_WrongMethod_MethodNotAllowedWithJsonError()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         var response = await app.Client().GetAsync("/api/extract", TestContext.Current.CancellationToken);
 
@@ -196,7 +196,7 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetUnknownRoute_NotFoundWithJsonError()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         var response = await app.Client().GetAsync("/api/nope", TestContext.Current.CancellationToken);
 

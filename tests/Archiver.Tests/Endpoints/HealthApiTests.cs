@@ -9,7 +9,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetHealth_StorageAnswers_OkWithTheContainer()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["Archiver:ApiKey"] = "secret" });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:ApiKey"] = "secret" });
 
         var response = await app.Client().GetAsync("/api/health", TestContext.Current.CancellationToken);
 
@@ -24,7 +24,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
     public async Task GetHealth_StorageUnreachable_ServiceUnavailable()
     {
         var dead = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{AzuriteFixture.FreePort()}/devstoreaccount1;";
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?> { ["Archiver:Storage:ConnectionString"] = dead });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Storage:ConnectionString"] = dead });
 
         var response = await app.Client().GetAsync("/api/health", TestContext.Current.CancellationToken);
 

@@ -48,10 +48,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         }
     }
 
-    public static Task<FakeUpstream> StartAsync(CancellationToken cancellationToken) =>
-        Infrastructure.HostBuildGate.BuildAsync(() => StartUngatedAsync(cancellationToken));
-
-    private static async Task<FakeUpstream> StartUngatedAsync(CancellationToken cancellationToken)
+    public static async Task<FakeUpstream> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "FakeUpstream", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -68,7 +65,7 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     /// <summary>
     /// Configuration that points every allow-listed upstream host at this fake, with tiny retry delays: for a DI container
-    /// (<c>AddInMemoryCollection</c>) or the app (<c>ArchiverApp.Start(azurite, fake.Settings())</c>). Overrides win.
+    /// (<c>AddInMemoryCollection</c>) or the app (<c>await ArchiverApp.StartAsync(azurite, fake.Settings())</c>). Overrides win.
     /// </summary>
     public Dictionary<string, string?> Settings(IDictionary<string, string?>? overrides = null)
     {

@@ -16,7 +16,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Extract_NoKey_UnauthorizedWithJsonError()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
         var response = await app.Client().PostAsync("/api/extract", Article(), TestContext.Current.CancellationToken);
 
@@ -28,7 +28,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Extract_WrongKey_Unauthorized()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
         var client = app.Client();
         client.DefaultRequestHeaders.Add("x-functions-key", "s3cret-kez");
 
@@ -40,7 +40,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Extract_KeyInHeader_Served()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
         var client = app.Client();
         client.DefaultRequestHeaders.Add("x-functions-key", "s3cret-key");
 
@@ -52,7 +52,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Extract_KeyInCodeQuery_Served()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
         var response = await app.Client().PostAsync("/api/extract?code=s3cret-key", Article(), TestContext.Current.CancellationToken);
 
@@ -62,7 +62,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task TimerInvocation_NoKey_Unauthorized()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
         var response = await app.Client().PostAsync("/RecheckLinks", new StringContent("{}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
@@ -72,7 +72,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task UnknownPath_NoKey_UnauthorizedRatherThanNotFound()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
         var response = await app.Client().GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
 
@@ -82,7 +82,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Health_NoKey_Served()
     {
-        await using var app = ArchiverApp.Start(azurite, WithKey);
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
         var response = await app.Client().GetAsync("/api/health", TestContext.Current.CancellationToken);
 
@@ -92,7 +92,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Extract_UnderHostWithoutKey_ServedBecauseTheHostChecksKeys()
     {
-        await using var app = ArchiverApp.Start(azurite, new Dictionary<string, string?>(WithKey)
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?>(WithKey)
         {
             ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(CultureInfo.InvariantCulture),
         });

@@ -49,7 +49,7 @@ public sealed class FunctionJsonContractTests(AzuriteFixture azurite)
     [Fact]
     public async Task Handler_EveryHttpFunctionJson_IsServedWithItsMethodsAndAuthLevel()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var endpoints = ApiEndpoints(app);
 
         foreach (var function in Manifest.HttpFunctions)
@@ -69,7 +69,7 @@ public sealed class FunctionJsonContractTests(AzuriteFixture azurite)
     [Fact]
     public async Task Handler_EveryApiEndpoint_HasAFunctionJson()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         foreach (var endpoint in ApiEndpoints(app))
         {
@@ -85,7 +85,7 @@ public sealed class FunctionJsonContractTests(AzuriteFixture azurite)
     [Fact]
     public async Task Handler_EveryTimerFunctionJson_HasCodeAndAnInvocationRoute()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var timers = app.Services.GetServices<ITimerFunction>().Select(t => t.Name).ToHashSet();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)

@@ -1,35 +1,37 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Archiver.Functions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archiver.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real loopback port (Kestrel, not the in-memory server), with its own container in the run's
-/// Azurite and whatever settings the test gives.
+/// The real app, built exactly as Program builds it, listening on a free loopback port (Kestrel, as under the host),
+/// with its own container in the run's Azurite and whatever settings and services the test gives.
 /// </summary>
-public sealed class ArchiverApp : WebApplicationFactory<Program>
+public sealed class ArchiverApp : IAsyncDisposable
 {
-    private readonly Dictionary<string, string?> settings;
-    private readonly Action<IServiceCollection>? services;
+    private readonly WebApplication app;
 
-    private ArchiverApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private ArchiverApp(WebApplication app, string containerName)
     {
-        this.settings = settings;
-        this.services = services;
-        UseKestrel(0);
+        this.app = app;
+        ContainerName = containerName;
     }
 
-    public string ContainerName => settings["Archiver:Storage:Container"]!;
+    public string ContainerName { get; }
 
-    public static ArchiverApp Start(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>The app's real loopback address, as Kestrel bound it.</summary>
+    public Uri Address => new(app.Urls.First());
+
+    public static async Task<ArchiverApp> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        var container = $"app-{Guid.NewGuid():n}";
         var all = new Dictionary<string, string?>
         {
             ["Archiver:Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Archiver:Storage:Container"] = $"app-{Guid.NewGuid():n}",
+            ["Archiver:Storage:Container"] = container,
         };
 
         // No test reaches the real upstream: unless a test plugs in the fake, every X host leads to a closed local port.
@@ -43,30 +45,17 @@ public sealed class ArchiverApp : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return HostBuildGate.Build(() =>
-        {
-            var app = new ArchiverApp(all, services);
-            app.StartServer();
-            return app;
-        });
+        var app = ArchiverApplication.Create(["--urls", "http://127.0.0.1:0", "--environment", "Test"], all, services);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new ArchiverApp(app, all["Archiver:Storage:Container"]!);
     }
-
-    /// <summary>The app's real loopback address, as Kestrel bound it.</summary>
-    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>A plain HTTP client for the app's loopback address (no redirects followed).</summary>
     public HttpClient Client() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public async ValueTask DisposeAsync()
     {
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        if (services is not null)
-        {
-            builder.ConfigureServices(services);
-        }
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

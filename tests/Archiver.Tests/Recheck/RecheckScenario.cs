@@ -46,7 +46,7 @@ internal sealed class RecheckScenario : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = ArchiverApp.Start(azurite, upstream.Settings(all), services => services.AddSingleton<TimeProvider>(time));
+        var app = await ArchiverApp.StartAsync(azurite, upstream.Settings(all), services => services.AddSingleton<TimeProvider>(time));
         return new RecheckScenario(upstream, app, time);
     }
 

@@ -40,10 +40,7 @@ public sealed class FakeIngestion : IAsyncDisposable
             .Select(line => JsonSerializer.Deserialize<JsonElement>(line))
             .ToArray();
 
-    public static Task<FakeIngestion> StartAsync(CancellationToken cancellationToken) =>
-        Infrastructure.HostBuildGate.BuildAsync(() => StartUngatedAsync(cancellationToken));
-
-    private static async Task<FakeIngestion> StartUngatedAsync(CancellationToken cancellationToken)
+    public static async Task<FakeIngestion> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

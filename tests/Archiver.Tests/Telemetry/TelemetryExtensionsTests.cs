@@ -13,7 +13,7 @@ public sealed class TelemetryExtensionsTests(AzuriteFixture azurite)
     [Fact]
     public async Task AddTelemetry_NoConnectionString_ExportsNothing()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());
@@ -26,7 +26,7 @@ public sealed class TelemetryExtensionsTests(AzuriteFixture azurite)
         // The exporter's own usage statistics would go to a Microsoft endpoint: tests stay on loopback.
         Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
         await using var ingestion = await FakeIngestion.StartAsync(TestContext.Current.CancellationToken);
-        var app = ArchiverApp.Start(
+        var app = await ArchiverApp.StartAsync(
             azurite,
             new Dictionary<string, string?> { [TelemetryExtensions.ConnectionStringSetting] = ingestion.ConnectionString },
             services => services.AddHttpClient("flaky").AddStandardResilienceHandler(options =>

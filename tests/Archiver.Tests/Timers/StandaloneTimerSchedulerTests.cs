@@ -15,7 +15,7 @@ public sealed class StandaloneTimerSchedulerTests(AzuriteFixture azurite)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 5, TimeSpan.Zero));
         var recorder = new RecordingTimer();
-        await using var app = ArchiverApp.Start(
+        await using var app = await ArchiverApp.StartAsync(
             azurite,
             new Dictionary<string, string?> { ["Archiver:Recheck:Schedule"] = "0 */15 * * * *" },
             services =>
@@ -42,7 +42,7 @@ public sealed class StandaloneTimerSchedulerTests(AzuriteFixture azurite)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         var recorder = new RecordingTimer { FailFirst = true };
-        await using var app = ArchiverApp.Start(
+        await using var app = await ArchiverApp.StartAsync(
             azurite,
             new Dictionary<string, string?> { ["Archiver:Recheck:Schedule"] = "*/10 * * * * *" },
             services =>

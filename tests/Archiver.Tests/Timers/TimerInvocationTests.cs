@@ -30,7 +30,7 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite)
     [MemberData(nameof(Payloads))]
     public async Task PostRecheckLinks_HostPayload_AnswersOutputsLogsReturnValue(string name, string payload)
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         var response = await app.Client().PostAsync("/RecheckLinks", new StringContent(payload, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
@@ -47,7 +47,7 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostRecheckLinks_PastDueFlag_IsReported()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
         var payload = HostPayload.Replace("\"IsPastDue\":false", "\"IsPastDue\":true", StringComparison.Ordinal);
 
         var response = await app.Client().PostAsync("/RecheckLinks", new StringContent(payload, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
@@ -76,7 +76,7 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostRecheckLinks_NotJson_BadRequestWithJsonError()
     {
-        await using var app = ArchiverApp.Start(azurite);
+        await using var app = await ArchiverApp.StartAsync(azurite);
 
         var response = await app.Client().PostAsync("/RecheckLinks", new StringContent("{not json", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
