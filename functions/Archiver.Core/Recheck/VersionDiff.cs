@@ -54,6 +54,9 @@ public sealed record VersionDiff
 /// <summary>A word-level diff of two texts, as runs of kept, deleted and inserted text.</summary>
 public sealed record TextDiff(string From, string To, bool Changed, IReadOnlyList<TextRun> Runs)
 {
+    /// <summary>Words as readers see them: split at white space only, so "closed." stays one word.</summary>
+    private static readonly DelimiterChunker Words = new([' ', '\t', '\n', '\r']);
+
     public static TextDiff Between(string from, string to)
     {
         if (from == to)
@@ -61,7 +64,7 @@ public sealed record TextDiff(string From, string To, bool Changed, IReadOnlyLis
             return new TextDiff(from, to, false, from.Length == 0 ? [] : [new TextRun("equal", from)]);
         }
 
-        var result = Differ.Instance.CreateDiffs(from, to, ignoreWhiteSpace: false, ignoreCase: false, new WordChunker());
+        var result = Differ.Instance.CreateDiffs(from, to, ignoreWhiteSpace: false, ignoreCase: false, Words);
         var runs = new List<TextRun>();
         var a = 0;
         foreach (var block in result.DiffBlocks)

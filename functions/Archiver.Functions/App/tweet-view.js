@@ -2,7 +2,7 @@
 // differences between consecutive versions, the status history with its evidence, and the edit chain.
 import { api, apiJson, withKey } from './api.js';
 import { mediaPath, tweetCard } from './card.js';
-import { changed, wordDiff } from './diff.js';
+import { changed } from './diff.js';
 import { append, describeError, el, errorBox, formatBytes, statusBadge, statusLabel, timeEl } from './dom.js';
 
 const maxDiffedVersions = 25;
@@ -137,43 +137,38 @@ function versions(view, ctx) {
   return section;
 }
 
+// Differences come from the API's diff of two versions, so the page never fetches snapshots itself (under the
+// Functions host they are served from storage, another origin).
 async function compare(view, recent, items, ctx) {
-  const snapshots = [];
-  for (const v of recent) {
+  items[0].append(el('p', { class: 'muted small' }, 'First version shown.'));
+  for (let i = 1; i < recent.length; i++) {
+    let diff;
     try {
-      snapshots.push((await apiJson(`/api/tweets/${view.tweetId}/snapshots/${encodeURIComponent(v.version)}`)).body);
+      const query = `from=${encodeURIComponent(recent[i - 1].version)}&to=${encodeURIComponent(recent[i].version)}`;
+      diff = (await apiJson(`/api/tweets/${view.tweetId}/diff?${query}`)).body;
     } catch (error) {
-      snapshots.push({ error });
+      items[i].append(errorBox(error, 'This version could not be compared:'));
+      continue;
     }
     if (!ctx.alive()) {
       return;
     }
-  }
-  items[0].append(el('p', { class: 'muted small' }, 'First version shown.'));
-  for (let i = 1; i < snapshots.length; i++) {
-    const before = snapshots[i - 1];
-    const after = snapshots[i];
-    if (before.error || after.error) {
-      items[i].append(errorBox(before.error ?? after.error, 'This version could not be compared:'));
-      continue;
-    }
-    const runs = wordDiff(before.tweet?.text ?? '', after.tweet?.text ?? '');
-    const mediaBefore = hashes(before);
-    const mediaAfter = hashes(after);
-    const mediaChanged = mediaBefore.join() !== mediaAfter.join();
+    const runs = (diff.text?.runs ?? []).map(r => ({ op: opNames[r.op] ?? 'same', text: r.text }));
+    const media = diff.media ?? { added: [], removed: [] };
     append(items[i], [
       changed(runs)
         ? el('p', { class: 'diff', 'aria-label': 'Text changes from the previous version' },
           runs.map(r => r.op === 'same' ? r.text : el(r.op, {}, r.text)))
         : el('p', { class: 'muted small' }, 'Text unchanged.'),
-      mediaChanged ? el('p', { class: 'small' }, `Media changed: ${mediaBefore.length} file(s) before, ${mediaAfter.length} now.`) : null,
+      media.added.length + media.removed.length > 0
+        ? el('p', { class: 'small' }, `Media changed: ${media.removed.length} file(s) removed, ${media.added.length} added.`)
+        : null,
+      diff.author ? el('p', { class: 'small' }, `Author shown as ${diff.author.nameTo ?? '?'} (@${diff.author.handleTo ?? '?'}), before ${diff.author.nameFrom ?? '?'} (@${diff.author.handleFrom ?? '?'}).`) : null,
     ]);
   }
 }
 
-function hashes(snapshot) {
-  return (snapshot.files ?? []).filter(f => f.role === 'media').map(f => f.sha256).sort();
-}
+const opNames = { equal: 'same', deleted: 'del', inserted: 'ins' };
 
 function history(view) {
   const rows = [...view.history].reverse().map(h => el('tr', {},
