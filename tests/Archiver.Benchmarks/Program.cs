@@ -1,10 +1,17 @@
+using Archiver.Benchmarks.Archiving;
 using Archiver.Benchmarks.Extraction;
+using Archiver.Benchmarks.Rechecking;
+using Archiver.Benchmarks.Startup;
 
 // Measured runs, one verb per benchmark:
 //   dotnet run -c Release --project tests/Archiver.Benchmarks -- <verb> [options]
 return args switch
 {
     ["extract", .. var options] => await ExtractionBenchmark.RunAsync(options),
+    ["archive", .. var options] => await ArchiveThroughputBenchmark.RunAsync(options),
+    ["archive-memory", .. var options] => await ArchiveMemoryBenchmark.RunAsync(options),
+    ["recheck-scale", .. var options] => await RecheckScaleBenchmark.RunAsync(options),
+    ["startup", .. var options] => await StartupBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -15,6 +22,14 @@ static int Usage()
 
           {ExtractionOptions.Usage}
               citation extraction throughput (MB/s) and recall, Archiver against twitter-text under Node
+          {ArchiveThroughputBenchmark.Usage}
+              archiving wall time against the bound set by per-host concurrency and upstream latency
+          {ArchiveMemoryBenchmark.Usage}
+              peak memory while archiving a tweet whose video is streamed from the fake upstream
+          {RecheckScaleBenchmark.Usage}
+              storage requests and time to find the same due tweets in archives of different sizes
+          {StartupBenchmark.Usage}
+              time from process start to the first answered GET / for the published handler
         """);
     return 2;
 }

@@ -15,7 +15,7 @@ namespace Archiver.Benchmarks.Archiving;
 /// <see cref="BlobServiceClient"/> is the benchmark's own: the app's pinned service version plus a policy that counts
 /// every storage request. Logging: warnings and errors only, to stderr, so the tables on stdout stay clean.
 /// </summary>
-public sealed class CoreHost : IAsyncDisposable
+internal sealed class CoreHost : IAsyncDisposable
 {
     private readonly IHost host;
 
@@ -27,8 +27,6 @@ public sealed class CoreHost : IAsyncDisposable
 
     /// <summary>Every storage request this host's services sent.</summary>
     public StorageRequestCounter Storage { get; }
-
-    public IServiceProvider Services => host.Services;
 
     /// <summary>The archive's store (the container named by <c>Archiver:Storage:Container</c>).</summary>
     public ArchiveStore Store => host.Services.GetRequiredService<ArchiveStore>();
@@ -43,11 +41,7 @@ public sealed class CoreHost : IAsyncDisposable
             [$"{StorageOptions.Section}:ConnectionString"] = connectionString,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss.fff "; console.UseUtcTimestamp = true; console.IncludeScopes = true; });
-        if (Environment.GetEnvironmentVariable("BENCH_HTTPLOG") is not null)
-        {
-            builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Information);
-        }
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         // The benchmark, not the host, owns Ctrl-C and SIGTERM (BenchmarkRun): the host's console lifetime would take them.
         builder.Services.AddSingleton<IHostLifetime, UnmanagedLifetime>();

@@ -8,7 +8,7 @@ namespace Archiver.Benchmarks.Archiving;
 /// child <c>node</c> processes (Azurite), with the machine's load average at both ends: on a shared machine, it tells
 /// a slow run from a starved one. Linux only (<c>/proc</c>); elsewhere Azurite's share and the load show as unknown.
 /// </summary>
-public sealed class CpuMeter
+internal sealed class CpuMeter
 {
     private readonly TimeSpan self;
     private readonly TimeSpan children;

@@ -9,7 +9,7 @@ namespace Archiver.Benchmarks.Archiving;
 /// refreshed <see cref="Process.WorkingSet64"/>. <see cref="TryResetPeak"/> and <see cref="KernelPeak"/> give the
 /// kernel's own high-water mark (<c>VmHWM</c>), which also catches a spike between two samples.
 /// </summary>
-public sealed class RssSampler : IAsyncDisposable
+internal sealed class RssSampler : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 

@@ -12,7 +12,7 @@ namespace Archiver.Benchmarks.Archiving;
 /// that were lost races or already-there writes (409/412). Added per retry, so a retried request counts each time it
 /// goes out.
 /// </summary>
-public sealed class StorageRequestCounter : HttpPipelinePolicy
+internal sealed class StorageRequestCounter : HttpPipelinePolicy
 {
     private readonly ConcurrentDictionary<string, StrongBox<(int Count, long Ticks)>> operations = new(StringComparer.Ordinal);
     private int conflicts;
@@ -63,14 +63,6 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
     private void Record(HttpMessage message, long started)
     {
         var elapsed = Stopwatch.GetTimestamp() - started;
-        if (Environment.GetEnvironmentVariable("BENCH_TRACE") is { } trace)
-        {
-            lock (operations)
-            {
-                File.AppendAllText(trace, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"S {(TimeProvider.System.GetUtcNow() - Stopwatch.GetElapsedTime(started) - DateTimeOffset.UnixEpoch).TotalMilliseconds:0.0} {Stopwatch.GetElapsedTime(0, elapsed).TotalMilliseconds:0.0} {message.Request.Method} {(message.HasResponse ? message.Response.Status : 0)} {message.Request.Uri.Path}\n"));
-            }
-        }
-
         var box = operations.GetOrAdd(Operation(message.Request), _ => new StrongBox<(int, long)>());
         lock (box)
         {

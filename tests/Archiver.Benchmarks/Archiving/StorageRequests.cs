@@ -6,7 +6,7 @@ namespace Archiver.Benchmarks.Archiving;
 /// Storage requests counted by <see cref="StorageRequestCounter"/>: per operation, the time they took to answer (summed
 /// over requests, so overlapping requests add up), and how many were conflicts (409/412).
 /// </summary>
-public sealed record StorageRequests(IReadOnlyDictionary<string, int> ByOperation, int Conflicts)
+internal sealed record StorageRequests(IReadOnlyDictionary<string, int> ByOperation, int Conflicts)
 {
     public IReadOnlyDictionary<string, TimeSpan> TimeByOperation { get; init; } = new Dictionary<string, TimeSpan>();
 
