@@ -6,15 +6,11 @@ namespace Archiver.Benchmarks.Extraction;
 
 /// <summary>
 /// Runs Archiver's <see cref="CitationExtractor"/> over the corpus on one thread: an untimed pass that collects the
-/// ids, more untimed passes until <see cref="WarmUp"/> has passed (tiered JIT needs a moment before it swaps in
-/// optimised code), then timed passes over the same decoded documents.
+/// ids, more untimed passes until the <see cref="WarmUpGate"/> opens, then timed passes over the same decoded documents.
 /// </summary>
 internal static class ArchiverRunner
 {
     public const string Engine = "archiver";
-
-    /// <summary>The least time spent extracting before timing starts; bench.js uses the same.</summary>
-    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     private const int MaxExamples = 20;
 
@@ -26,7 +22,8 @@ internal static class ArchiverRunner
         var planted = corpus.Planted.Select(p => p.TweetId).ToHashSet(StringComparer.Ordinal);
         var extractor = new CitationExtractor();
 
-        var warmUp = Stopwatch.StartNew();
+        var warmUp = new WarmUpGate();
+        var collectStart = Stopwatch.GetTimestamp();
         var found = new HashSet<string>(StringComparer.Ordinal);
         var invented = new List<string>();
         foreach (var (path, format, text) in documents)
@@ -50,10 +47,13 @@ internal static class ArchiverRunner
             }
         }
 
-        while (warmUp.Elapsed < WarmUp)
+        warmUp.Record(Stopwatch.GetElapsedTime(collectStart));
+        while (!warmUp.IsWarm)
         {
-            Pass(extractor, documents);
+            warmUp.Record(Pass(extractor, documents));
         }
+
+        var warm = (warmUp.Elapsed, warmUp.Passes);
 
         var passes = new List<TimeSpan>(iterations);
         var formatPasses = Enum.GetValues<ArticleFormat>().ToDictionary(f => f, _ => new List<TimeSpan>(iterations));
@@ -73,6 +73,7 @@ internal static class ArchiverRunner
         return new EngineResult(
             Engine,
             corpus.Bytes,
+            warm,
             passes,
             formatPasses.ToDictionary(p => p.Key, p => (IReadOnlyList<TimeSpan>)p.Value),
             found,

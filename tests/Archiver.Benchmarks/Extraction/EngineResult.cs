@@ -2,12 +2,14 @@ using Archiver.Citations;
 
 namespace Archiver.Benchmarks.Extraction;
 
-/// <summary>What one engine did with the corpus: the timed passes, the time each format took in them, and the ids it reported.</summary>
+/// <summary>What one engine did with the corpus: its warm-up, the timed passes, the time each format took in them, and the ids it reported.</summary>
+/// <param name="WarmUp">How long the untimed passes ran, and how many there were, before timing started.</param>
 /// <param name="FormatPasses">Per format, the time its articles took in each timed pass.</param>
 /// <param name="InventedExamples">Where reported ids that were never planted came from, when the engine says so.</param>
 internal sealed record EngineResult(
     string Engine,
     long Bytes,
+    (TimeSpan Elapsed, int Passes) WarmUp,
     IReadOnlyList<TimeSpan> Passes,
     IReadOnlyDictionary<ArticleFormat, IReadOnlyList<TimeSpan>> FormatPasses,
     IReadOnlySet<string> FoundIds,

@@ -62,7 +62,7 @@ internal static class ExtractionBenchmark
         Console.WriteLine(Invariant(
             $"planted: {corpus.Planted.Count} citations in {corpus.Planted.Select(p => p.Form).Distinct().Count()} forms, each a distinct id"));
         Console.WriteLine(Invariant(
-            $"method: one thread per engine; untimed passes for at least {ArchiverRunner.WarmUp.TotalSeconds:0} s, then the median of {options.Iterations} timed passes over the whole corpus; MB = 10^6 bytes of UTF-8"));
+            $"method: one thread per engine; {WarmUpGate.Rule}, then the median of {options.Iterations} timed passes over the whole corpus; MB = 10^6 bytes of UTF-8"));
     }
 
     private static string Name(ArticleFormat format) => format switch

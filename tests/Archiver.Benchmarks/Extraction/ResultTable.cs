@@ -35,7 +35,8 @@ internal static class ResultTable
         foreach (var result in twitterText is null ? [archiver] : new[] { archiver, twitterText })
         {
             var passes = string.Join(' ', result.Passes.Select(p => Invariant($"{p.TotalSeconds:0.000}")));
-            Console.WriteLine(Invariant($"timed passes, {result.Engine} (s): {passes}"));
+            Console.WriteLine(Invariant(
+                $"{result.Engine}: warm after {result.WarmUp.Elapsed.TotalSeconds:0.0} s ({result.WarmUp.Passes} passes); timed passes (s): {passes}"));
         }
 
         PrintThroughputByFormat(corpus, archiver, twitterText);

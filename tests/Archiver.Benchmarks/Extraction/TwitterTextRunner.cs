@@ -104,6 +104,7 @@ internal static partial class TwitterTextRunner
             return new EngineResult(
                 Engine,
                 report.Bytes,
+                (TimeSpan.FromSeconds(report.WarmUpSeconds), report.WarmUpPasses),
                 report.Seconds.Select(TimeSpan.FromSeconds).ToArray(),
                 report.FormatSeconds.ToDictionary(
                     p => CorpusGenerator.FormatOf(p.Key),
@@ -142,6 +143,10 @@ internal static partial class TwitterTextRunner
         public required int Documents { get; init; }
 
         public required long Bytes { get; init; }
+
+        public required double WarmUpSeconds { get; init; }
+
+        public required int WarmUpPasses { get; init; }
 
         public required IReadOnlyList<double> Seconds { get; init; }
 

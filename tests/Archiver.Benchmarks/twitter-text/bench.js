@@ -5,9 +5,10 @@
 //   node bench.js <repoRoot> <corpusDir> [iterations=5]
 //
 // Loads twitter-text from <repoRoot>/node_modules, reads the corpus files (*.txt, *.html, *.md) as UTF-8,
-// makes one untimed pass that collects the ids, more untimed passes until WARM_UP_SECONDS have passed (V8 tiers
-// hot code up in steps; ArchiverRunner.cs warms up as long), then times `iterations` passes over the whole corpus.
-// Prints one JSON line on stdout: { version, node, documents, bytes, seconds: [...per pass],
+// makes one untimed pass that collects the ids, more untimed passes until warm (the rule of WarmUpGate.cs: at least
+// 3 s, then until the fastest pass has not gained 2% for 5 passes and 3 s; at most 60 s), then times `iterations`
+// passes over the whole corpus.
+// Prints one JSON line on stdout: { version, node, documents, bytes, warmUpSeconds, warmUpPasses, seconds: [...per pass],
 // formatSeconds: { ".txt": [...per pass], ".html": [...], ".md": [...] }, statusLinks, ids: [...] }.
 // Run by Extraction/TwitterTextRunner.cs; errors go to stderr with a non-zero exit code.
 
@@ -20,7 +21,41 @@ const path = require('node:path');
 const STATUS_LINK =
   /^(?:https?:\/\/)?(?:(?:www|mobile|m)\.)?(?:twitter|x)\.com\/(?:#!\/)?(?:i\/web\/status|i\/status|\w{1,15}\/status(?:es)?)\/(\d{1,19})(?!\d)/i;
 
-const WARM_UP_SECONDS = 3;
+// Extraction/WarmUpGate.cs, the same rule for V8.
+const WARM_UP = { minimumSeconds: 3, maximumSeconds: 60, settledPasses: 5, gain: 0.02 };
+
+function warmUpGate() {
+  const start = process.hrtime.bigint();
+  let best = Infinity;
+  let sinceGain = 0;
+  let passesSinceGain = 0;
+  const gate = {
+    passes: 0,
+    elapsed: () => Number(process.hrtime.bigint() - start) / 1e9,
+    record(seconds) {
+      gate.passes++;
+      if (seconds < best * (1 - WARM_UP.gain)) {
+        passesSinceGain = 0;
+        sinceGain = 0;
+      } else {
+        passesSinceGain++;
+        sinceGain += seconds;
+      }
+      best = Math.min(best, seconds);
+    },
+    isWarm() {
+      const elapsed = gate.elapsed();
+      return elapsed >= WARM_UP.maximumSeconds
+        || (elapsed >= WARM_UP.minimumSeconds && passesSinceGain >= WARM_UP.settledPasses
+          && sinceGain >= WARM_UP.minimumSeconds);
+    },
+  };
+  return gate;
+}
+
+function secondsSince(start) {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
 
 // One pass over every article; returns how many status links twitter-text found, and adds the seconds each
 // file extension took to formatSeconds when given.
@@ -34,7 +69,7 @@ function pass(twttr, articles, formatSeconds) {
       }
     }
     if (formatSeconds) {
-      formatSeconds[extension] += Number(process.hrtime.bigint() - start) / 1e9;
+      formatSeconds[extension] += secondsSince(start);
     }
   }
   return count;
@@ -71,7 +106,8 @@ function main(argv) {
   const extensions = [...new Set(articles.map((a) => a.extension))];
 
   // Untimed: the ids found, then the warm-up.
-  const warmUpStart = process.hrtime.bigint();
+  const warmUp = warmUpGate();
+  const collectStart = process.hrtime.bigint();
   const ids = new Set();
   for (const { text } of articles) {
     for (const url of twttr.extractUrls(text)) {
@@ -82,9 +118,13 @@ function main(argv) {
     }
   }
 
-  while (Number(process.hrtime.bigint() - warmUpStart) / 1e9 < WARM_UP_SECONDS) {
+  warmUp.record(secondsSince(collectStart));
+  while (!warmUp.isWarm()) {
+    const start = process.hrtime.bigint();
     pass(twttr, articles);
+    warmUp.record(secondsSince(start));
   }
+  const warmUpSeconds = warmUp.elapsed();
 
   const seconds = [];
   const formatSeconds = Object.fromEntries(extensions.map((e) => [e, []]));
@@ -93,7 +133,7 @@ function main(argv) {
     const perFormat = Object.fromEntries(extensions.map((e) => [e, 0]));
     const start = process.hrtime.bigint();
     found += pass(twttr, articles, perFormat);
-    seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+    seconds.push(secondsSince(start));
     for (const e of extensions) {
       formatSeconds[e].push(perFormat[e]);
     }
@@ -104,6 +144,8 @@ function main(argv) {
     node: process.version,
     documents: files.length,
     bytes,
+    warmUpSeconds,
+    warmUpPasses: warmUp.passes,
     seconds,
     formatSeconds,
     statusLinks: found / iterations,
