@@ -1,37 +1,32 @@
 using System.IO.Compression;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 
 namespace Archiver.Archive;
 
 /// <summary>
-/// Builds a tweet's bundle once into <c>exports/{id}/{version}.zip</c>: every snapshot, every media file, every raw
-/// upstream body, a manifest with the SHA-256 of each file, and an offline HTML view. Files are streamed from their
-/// blobs into the ZIP, never loaded whole. The ZIP becomes visible only when complete (block list committed on close).
+/// A tweet's bundle: every snapshot, every media file, every raw upstream body, <c>state.json</c>, an offline
+/// <c>index.html</c>, <c>manifest.json</c> and <c>SHA256SUMS</c> with the SHA-256 and size of every other file. The ZIP
+/// is written to any stream as it is built (the response, standalone) or once into <c>exports/{id}/{version}.zip</c>
+/// (under the host, which buffers responses). Files are copied from their blobs in chunks, never loaded whole.
 /// </summary>
 public sealed class BundleExporter(ArchiveStore store)
 {
-    public async Task<BlobClient?> ExportAsync(string tweetId, CancellationToken cancellationToken)
+    private const int CopyBufferBytes = 81920;
+
+    /// <summary>The tweet's state and readable snapshots; null when the tweet has no snapshot in the archive.</summary>
+    public async Task<Bundle?> PrepareAsync(string tweetId, CancellationToken cancellationToken)
     {
-        var state = (await store.ReadStateAsync(tweetId, cancellationToken))?.Value;
-        if (state?.Latest is not { } latest)
+        if ((await store.ReadStateAsync(tweetId, cancellationToken))?.Value is not { Latest: not null } state)
         {
             return null;
         }
 
-        var export = store.Blob(BlobNames.Export(tweetId, latest.Version));
-        if (await export.ExistsAsync(cancellationToken))
-        {
-            return export;
-        }
-
-        var snapshots = new List<(TweetVersion Version, Snapshot Snapshot)>();
+        var snapshots = new List<(TweetVersion, Snapshot)>();
         foreach (var version in state.Versions)
         {
             if (await store.ReadSnapshotAsync(tweetId, version.Version, cancellationToken) is { } snapshot)
@@ -40,50 +35,81 @@ public sealed class BundleExporter(ArchiveStore store)
             }
         }
 
-        var manifest = new List<BundleEntry>();
+        return snapshots.Count == 0 ? null : new Bundle(state, snapshots);
+    }
+
+    /// <summary>Writes the ZIP to <paramref name="output"/> entry by entry, asynchronously only; the stream need not seek.</summary>
+    public async Task WriteAsync(Bundle bundle, Stream output, CancellationToken cancellationToken)
+    {
+        await using var target = new DeferredWriteStream(output);
+        await using (var zip = await ZipArchive.CreateAsync(target, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        {
+            await WriteEntriesAsync(bundle, zip, cancellationToken);
+        }
+
+        await target.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The bundle as a blob, built on first use and kept per version (a lifecycle rule removes old exports). The blob
+    /// becomes visible only when the ZIP is complete: its block list is committed when the stream closes.
+    /// </summary>
+    public async Task<BlobClient> ExportAsync(Bundle bundle, CancellationToken cancellationToken)
+    {
+        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version));
+        if (await export.ExistsAsync(cancellationToken))
+        {
+            return export;
+        }
+
         await using (var output = await store.BlockBlob(export.Name).OpenWriteAsync(true, new BlockBlobOpenWriteOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" },
         }, cancellationToken))
         {
-            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-            foreach (var (version, _) in snapshots)
-            {
-                await CopyAsync(zip, $"snapshots/{version.Version}.json", version.Blob, manifest, cancellationToken);
-            }
-
-            foreach (var file in snapshots.SelectMany(s => s.Snapshot.Files).DistinctBy(f => f.Sha256))
-            {
-                await CopyAsync(zip, $"media/{file.File}", file.Blob, manifest, cancellationToken);
-            }
-
-            foreach (var source in snapshots.SelectMany(s => s.Snapshot.Sources).DistinctBy(s => s.Sha256))
-            {
-                await CopyAsync(zip, $"raw/{source.Sha256}", source.Blob, manifest, cancellationToken);
-            }
-
-            await AddTextAsync(zip, "state.json", JsonSerializer.Serialize(state, ArchiveJsonContext.Default.TweetState), manifest, cancellationToken);
-            await AddTextAsync(zip, "index.html", OfflineView.Render(state, snapshots[^1].Snapshot), manifest, cancellationToken);
-            var lines = manifest.Select(e => $"{e.Sha256}  {e.Path}");
-            await AddTextAsync(zip, "manifest.json", ManifestJson(tweetId, latest.Version, manifest), null, cancellationToken);
-            await AddTextAsync(zip, "SHA256SUMS", string.Join('\n', lines) + "\n", null, cancellationToken);
+            await WriteAsync(bundle, output, cancellationToken);
         }
 
         return export;
     }
 
+    private async Task WriteEntriesAsync(Bundle bundle, ZipArchive zip, CancellationToken cancellationToken)
+    {
+        var manifest = new List<BundleEntry>();
+        foreach (var (version, _) in bundle.Snapshots)
+        {
+            await CopyAsync(zip, $"snapshots/{version.Version}.json", version.Blob, CompressionLevel.Optimal, manifest, cancellationToken);
+        }
+
+        foreach (var file in bundle.Snapshots.SelectMany(s => s.Snapshot.Files).DistinctBy(f => f.Sha256))
+        {
+            // Photos and videos are compressed already: deflating them again costs time and saves nothing.
+            await CopyAsync(zip, $"media/{file.File}", file.Blob, CompressionLevel.NoCompression, manifest, cancellationToken);
+        }
+
+        foreach (var source in bundle.Snapshots.SelectMany(s => s.Snapshot.Sources).DistinctBy(s => s.Sha256))
+        {
+            await CopyAsync(zip, $"raw/{source.Sha256}", source.Blob, CompressionLevel.Optimal, manifest, cancellationToken);
+        }
+
+        await AddTextAsync(zip, "state.json", JsonSerializer.Serialize(bundle.State, ArchiveJsonContext.Default.TweetState), manifest, cancellationToken);
+        await AddTextAsync(zip, "index.html", BundleOfflineView.Render(bundle.State, bundle.Snapshots[^1].Snapshot), manifest, cancellationToken);
+        await AddTextAsync(zip, "manifest.json", ManifestJson(bundle, manifest), null, cancellationToken);
+        await AddTextAsync(zip, "SHA256SUMS", string.Concat(manifest.Select(e => $"{e.Sha256}  {e.Path}\n")), null, cancellationToken);
+    }
+
     private sealed record BundleEntry(string Path, string Sha256, long Size);
 
     /// <summary>Every other file of the bundle with its SHA-256 and size, as JSON (SHA256SUMS says the same for sha256sum).</summary>
-    private static string ManifestJson(string tweetId, string version, IReadOnlyList<BundleEntry> entries)
+    private static string ManifestJson(Bundle bundle, IReadOnlyList<BundleEntry> entries)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("schema", "archiver.bundle/1");
-            json.WriteString("tweetId", tweetId);
-            json.WriteString("version", version);
+            json.WriteString("tweetId", bundle.TweetId);
+            json.WriteString("version", bundle.Latest.Version);
             json.WriteString("archiverVersion", TweetArchiver.ArchiverVersion);
             json.WriteStartArray("files");
             foreach (var entry in entries)
@@ -102,15 +128,25 @@ public sealed class BundleExporter(ArchiveStore store)
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private async Task CopyAsync(ZipArchive zip, string path, string blobName, List<BundleEntry> manifest, CancellationToken cancellationToken)
+    private async Task CopyAsync(ZipArchive zip, string path, string blobName, CompressionLevel level, List<BundleEntry> manifest, CancellationToken cancellationToken)
     {
+        Stream source;
         try
         {
-            await using var source = await store.Blob(blobName).OpenReadAsync(cancellationToken: cancellationToken);
-            var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
-            await using var target = entry.Open();
+            source = await store.Blob(blobName).OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // A referenced blob that is missing would break the bundle's promise; say so in the bundle itself.
+            manifest.Add(new BundleEntry(path + " (missing from the archive)", new string('0', 64), 0));
+            return;
+        }
+
+        await using (source)
+        {
+            await using var target = await zip.CreateEntry(path, level).OpenAsync(cancellationToken);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[81920];
+            var buffer = new byte[CopyBufferBytes];
             long size = 0;
             int read;
             while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
@@ -122,51 +158,16 @@ public sealed class BundleExporter(ArchiveStore store)
 
             manifest.Add(new BundleEntry(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size));
         }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // A referenced blob that is missing would break the bundle's promise; say so in the bundle itself.
-            manifest.Add(new BundleEntry(path + " (missing from the archive)", new string('0', 64), 0));
-        }
     }
 
     private static async Task AddTextAsync(ZipArchive zip, string path, string text, List<BundleEntry>? manifest, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
-        await using (var target = entry.Open())
+        await using (var target = await zip.CreateEntry(path, CompressionLevel.Optimal).OpenAsync(cancellationToken))
         {
             await target.WriteAsync(bytes, cancellationToken);
         }
 
         manifest?.Add(new BundleEntry(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
-    }
-
-    /// <summary>A self-contained page showing the latest capture, readable without the app or the network.</summary>
-    private static class OfflineView
-    {
-        public static string Render(TweetState state, Snapshot snapshot)
-        {
-            static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-            var tweet = snapshot.Tweet;
-            var html = new StringBuilder();
-            html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Tweet ").Append(E(tweet.Id)).Append("</title>")
-                .Append("<style>body{font-family:sans-serif;max-width:40em;margin:2em auto}img,video{max-width:100%}.meta{color:#555}</style></head><body>");
-            html.Append("<h1>").Append(E(tweet.Author?.Name)).Append(" <span class=\"meta\">@").Append(E(tweet.Author?.ScreenName)).Append("</span></h1>");
-            html.Append("<p style=\"white-space:pre-wrap\">").Append(E(tweet.Text)).Append("</p>");
-            foreach (var file in snapshot.Files.Where(f => f.Role == "media"))
-            {
-                html.Append(file.ContentType.StartsWith("video/", StringComparison.Ordinal)
-                    ? $"<p><video controls src=\"media/{E(file.File)}\"></video></p>"
-                    : $"<p><img src=\"media/{E(file.File)}\" alt=\"{E(file.AltText)}\"></p>");
-            }
-
-            html.Append("<p class=\"meta\">Tweet ").Append(E(tweet.Id)).Append(", created ").Append(E(tweet.CreatedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture)))
-                .Append(". Captured ").Append(E(snapshot.CapturedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)))
-                .Append(" by Archiver ").Append(E(snapshot.ArchiverVersion)).Append(" from ").Append(E(snapshot.TweetSource))
-                .Append(". Status when bundled: ").Append(E(EnumNames.Of(state.Status))).Append(".</p>");
-            html.Append("<p class=\"meta\">Every file in this bundle is listed with its SHA-256 in SHA256SUMS; check with <code>sha256sum -c SHA256SUMS</code>.</p>");
-            html.Append("</body></html>");
-            return html.ToString();
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Archiver.Archive;
 using Archiver.Functions.Hosting;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -6,11 +7,12 @@ using Azure.Storage.Sas;
 namespace Archiver.Functions.Downloads;
 
 /// <summary>
-/// The one place that decides how a stored blob reaches the caller (DESIGN.md, "Large downloads under the host"):
-/// standalone it is streamed with Range and conditional GETs; under the Functions host, which buffers whole
-/// responses and is cut at 230 s, the answer is a 302 to a short-lived read-only SAS URL for the blob.
+/// The one place that decides how stored bytes reach the caller (DESIGN.md, "Large downloads under the host"):
+/// standalone a blob is streamed with Range and conditional GETs and a bundle is streamed as it is built; under the
+/// Functions host, which buffers whole responses and is cut at 230 s, the answer is a 302 to a short-lived read-only
+/// SAS URL for the blob, and a bundle is first built once into its <c>exports/</c> blob.
 /// </summary>
-public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, TimeProvider time)
+public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, BundleExporter bundles, TimeProvider time)
 {
     public static readonly TimeSpan SasLifetime = TimeSpan.FromMinutes(15);
 
@@ -32,6 +34,19 @@ public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, T
             properties.Value.LastModified,
             new Microsoft.Net.Http.Headers.EntityTagHeaderValue(properties.Value.ETag.ToString("H")),
             enableRangeProcessing: true);
+    }
+
+    public async Task<IResult> ServeBundleAsync(Bundle bundle, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (mode.UnderHost)
+        {
+            return await ServeAsync(await bundles.ExportAsync(bundle, cancellationToken), "application/zip", bundle.FileName, context, cancellationToken);
+        }
+
+        // Written to the response entry by entry: the first bytes leave before the last file is read. A storage failure
+        // half-way aborts the connection, so a client never takes a cut-off ZIP for a whole one.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(output => bundles.WriteAsync(bundle, output, cancellationToken), "application/zip", bundle.FileName);
     }
 
     /// <summary>A read-only SAS for one blob: signed with the account key where the client has one (Azurite, connection

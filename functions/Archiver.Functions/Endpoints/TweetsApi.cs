@@ -108,12 +108,12 @@ public static class TweetsApi
 
     private static async Task<IResult> GetBundleAsync(string id, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!IsTweetId(id) || await exporter.ExportAsync(id, cancellationToken) is not { } bundle)
+        if (!IsTweetId(id) || await exporter.PrepareAsync(id, cancellationToken) is not { } bundle)
         {
             return NotArchived(id);
         }
 
-        return await downloads.ServeAsync(bundle, "application/zip", $"tweet-{id}.zip", context, cancellationToken);
+        return await downloads.ServeBundleAsync(bundle, context, cancellationToken);
     }
 
     private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(

@@ -330,37 +330,116 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetBundle_ArchivedTweet_ZipWithVerifiableManifest()
+    public async Task GetBundle_Standalone_StreamedAsBuiltAndVerifiable()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite);
         var tweet = PhotoTweet();
         Serve(s, tweet);
         await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id}");
 
-        var response = await s.Client.GetAsync($"/api/tweets/{tweet.Id}/bundle", TestContext.Current.CancellationToken);
+        var response = await s.Client.GetAsync($"/api/tweets/{tweet.Id}/bundle", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal($"tweet-{tweet.Id}.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        // Streamed while it is built: no length known in advance, and nothing kept in storage.
+        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.True(response.Headers.TransferEncodingChunked);
+        AssertVerifiableBundle(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), tweet);
+        Assert.Empty(await s.BlobNamesAsync("exports/"));
+    }
+
+    [Fact]
+    public async Task GetBundle_UnderHost_BuiltOnceIntoExportsThenRedirectedToSas()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var tweet = PhotoTweet();
+        Serve(s, tweet);
+        await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id}");
+        var version = (await s.GetJsonAsync($"/api/tweets/{tweet.Id}")).GetProperty("versions")[0].GetProperty("version").GetString();
+
+        var first = await s.Client.GetAsync($"/api/tweets/{tweet.Id}/bundle", TestContext.Current.CancellationToken);
+        var export = await s.Container.GetBlobClient($"exports/{tweet.Id}/{version}.zip").GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var second = await s.Client.GetAsync($"/api/tweets/{tweet.Id}/bundle", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal([$"exports/{tweet.Id}/{version}.zip"], await s.BlobNamesAsync("exports/"));
+        using var direct = new HttpClient();
+        var zip = await direct.GetAsync(first.Headers.Location!, TestContext.Current.CancellationToken);
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+        AssertVerifiableBundle(await zip.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), tweet);
+        // The second request served the same export, not a rebuilt one.
+        var again = await s.Container.GetBlobClient($"exports/{tweet.Id}/{version}.zip").GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(export.Value.ETag, again.Value.ETag);
+    }
+
+    [Fact]
+    public async Task GetBundle_HostileText_OfflineViewEscapesItAndLoadsNothingExternal()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweet = PhotoTweet() with
+        {
+            Text = "Look <img src=https://tracker.example/p.gif onerror=alert(1)> & \"quotes\" <script>alert(2)</script>",
+            Name = "</h1><iframe src=//evil.example>",
+        };
+        Serve(s, tweet);
+        await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id}");
+
+        var bytes = await s.Client.GetByteArrayAsync($"/api/tweets/{tweet.Id}/bundle", TestContext.Current.CancellationToken);
+
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var html = new StreamReader(zip.GetEntry("index.html")!.Open()).ReadToEnd();
+        Assert.Contains("Look &lt;img src=https://tracker.example/p.gif onerror=alert(1)&gt; &amp; &quot;quotes&quot; &lt;script&gt;", html);
+        Assert.Contains("&lt;/h1&gt;&lt;iframe src=//evil.example&gt;", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
+        var references = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.StartsWith("media/", r, StringComparison.Ordinal));
+        Assert.All(references, r => Assert.NotNull(zip.GetEntry(r)));
+    }
+
+    [Fact]
+    public async Task GetBundle_NotArchived_NotFoundJson()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+
+        var response = await s.Client.GetAsync("/api/tweets/123/bundle", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not_found", (await ArchiveScenario.BodyAsync(response)).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    /// <summary>The bundle holds snapshots, raw bodies, the photo, index.html; SHA256SUMS and manifest.json list every other file with its true hash.</summary>
+    private static void AssertVerifiableBundle(byte[] bytes, FakeTweet tweet)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes));
         var names = zip.Entries.Select(e => e.FullName).ToArray();
         Assert.Contains(names, n => n.StartsWith("snapshots/", StringComparison.Ordinal));
         Assert.Contains(names, n => n.StartsWith("raw/", StringComparison.Ordinal));
         Assert.Contains("index.html", names);
+        Assert.Contains("state.json", names);
         Assert.Contains($"media/{ArchiveScenario.Sha256(PhotoBytes)}.jpg", names);
         var sums = new StreamReader(zip.GetEntry("SHA256SUMS")!.Open()).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(names.Length - 2, sums.Length); // every file but the manifest and the sums themselves
         using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
-        Assert.Equal(sums.Select(l => l[66..]).Order(), manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).Order());
+        Assert.Equal(tweet.Id, manifest.RootElement.GetProperty("tweetId").GetString());
+        var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
+        Assert.Equal(sums.Select(l => l[66..]).Order(), files.Keys.Order());
         foreach (var line in sums)
         {
             var (hash, path) = (line[..64], line[66..]);
             using var entry = new MemoryStream();
             zip.GetEntry(path)!.Open().CopyTo(entry);
             Assert.Equal(hash, ArchiveScenario.Sha256(entry.ToArray()));
+            Assert.Equal(hash, files[path].GetProperty("sha256").GetString());
+            Assert.Equal(entry.Length, files[path].GetProperty("size").GetInt64());
         }
 
         var html = new StreamReader(zip.GetEntry("index.html")!.Open()).ReadToEnd();
-        Assert.Contains("Ferry timetable pinned", html);
+        Assert.Contains(tweet.Text, html);
     }
 
     [Fact]

@@ -201,6 +201,26 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
         Assert.Equal("archived", after.GetProperty("citations")[0].GetProperty("outcome").GetString());
     }
 
+    [Fact]
+    public async Task GetBundle_StorageFailsMidStream_ConnectionAbortedNotACutOffZip()
+    {
+        var failMediaReads = new FailOnce("/media/", RequestMethod.Get);
+        await using var s = await ArchiveScenario.StartAsync(azurite, configure: services =>
+            services.AddSingleton(provider => new BlobServiceClient(azurite.ConnectionString, WithPolicy(failMediaReads))));
+        var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777007", Photos = [new FakePhoto("CCCCCCCCCCCCCC2")] });
+        s.Upstream.AddMedia(tweet.Photos[0].SizeUrl("orig"), Bytes(10_000, 4), "image/jpeg");
+        await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+
+        var response = await s.Client.GetAsync($"/api/tweets/{tweet.Id}/bundle", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+
+        // The snapshots went out before the media read failed: the answer had begun, so only an abort can tell the client.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var retry = await s.Client.GetByteArrayAsync($"/api/tweets/{tweet.Id}/bundle", TestContext.Current.CancellationToken);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(retry));
+        Assert.Contains(zip.Entries, e => e.FullName.StartsWith("media/", StringComparison.Ordinal));
+    }
+
     private static BlobClientOptions WithPolicy(HttpPipelinePolicy policy)
     {
         var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
@@ -208,8 +228,8 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
         return options;
     }
 
-    /// <summary>Fails the first PUT whose path contains <paramref name="path"/>, as a storage outage at that moment would.</summary>
-    private sealed class FailOnce(string path) : HttpPipelinePolicy
+    /// <summary>Fails the first request (a PUT unless told) whose path contains <paramref name="path"/>, as a storage outage at that moment would.</summary>
+    private sealed class FailOnce(string path, RequestMethod? method = null) : HttpPipelinePolicy
     {
         private int failed;
 
@@ -227,7 +247,7 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
 
         private void Fail(HttpMessage message)
         {
-            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains(path, StringComparison.Ordinal) && Interlocked.Exchange(ref failed, 1) == 0)
+            if (message.Request.Method == (method ?? RequestMethod.Put) && message.Request.Uri.Path.Contains(path, StringComparison.Ordinal) && Interlocked.Exchange(ref failed, 1) == 0)
             {
                 throw new RequestFailedException(503, "injected storage failure");
             }

@@ -1,0 +1,15 @@
+namespace Archiver.Archive;
+
+/// <summary>
+/// What one tweet's bundle holds: its state and every snapshot that could be read. Read before the first byte of the
+/// ZIP is written, so that a tweet that is not archived is answered 404 rather than with a broken download.
+/// </summary>
+public sealed record Bundle(TweetState State, IReadOnlyList<(TweetVersion Version, Snapshot Snapshot)> Snapshots)
+{
+    public string TweetId => State.TweetId;
+
+    /// <summary>The newest version that could be read: the bundle is named and cached after it.</summary>
+    public TweetVersion Latest => Snapshots[^1].Version;
+
+    public string FileName => $"tweet-{TweetId}.zip";
+}
