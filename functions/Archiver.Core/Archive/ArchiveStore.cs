@@ -90,18 +90,18 @@ public sealed class ArchiveStore(ArchiveContainer archive)
 
     /// <summary>
     /// Read-modify-write of a tweet's state that never loses an update: on a lost race it reads again and re-applies
-    /// <paramref name="change"/>. <paramref name="change"/> gets null for a tweet not yet stored.
+    /// <paramref name="change"/>. <paramref name="change"/> gets null for a tweet not yet stored. With
+    /// <paramref name="lastRead"/>, the first attempt writes over what the caller read, without reading again.
     /// </summary>
-    public async Task<TweetState> UpdateStateAsync(string tweetId, Func<TweetState?, TweetState> change, CancellationToken cancellationToken)
+    public async Task<Stored<TweetState>> UpdateStateAsync(string tweetId, Func<TweetState?, TweetState> change, CancellationToken cancellationToken, LastRead<TweetState>? lastRead = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await ReadStateAsync(tweetId, cancellationToken);
+            var current = attempt == 1 && lastRead is not null ? lastRead.Stored : await ReadStateAsync(tweetId, cancellationToken);
             var next = change(current?.Value);
             try
             {
-                await WriteStateAsync(next, current?.ETag, cancellationToken);
-                return next;
+                return new Stored<TweetState>(next, await WriteStateAsync(next, current?.ETag, cancellationToken));
             }
             catch (RequestFailedException e) when (attempt < 8 && IsAlreadyThere(e))
             {
@@ -110,24 +110,27 @@ public sealed class ArchiveStore(ArchiveContainer archive)
         }
     }
 
-    public async Task CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
+    public async Task<ETag> CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
         await WriteSubmissionAsync(submission, null, cancellationToken);
 
     public async Task<Stored<Submission>?> ReadSubmissionAsync(string id, CancellationToken cancellationToken) =>
         await ReadJsonAsync(BlobNames.Submission(id), SubmissionJsonContext.Default.Submission, cancellationToken);
 
-    /// <summary>Read-modify-write of a submission, safe against concurrent updates (a request and the timer).</summary>
-    public async Task<Submission> UpdateSubmissionAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Read-modify-write of a submission, safe against concurrent updates (a request and the timer). With
+    /// <paramref name="lastRead"/> (what this caller last read or wrote), the first attempt writes without reading.
+    /// </summary>
+    public async Task<Stored<Submission>> UpdateSubmissionAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken, Stored<Submission>? lastRead = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await ReadSubmissionAsync(id, cancellationToken)
-                ?? throw new InvalidOperationException($"Submission {id} does not exist.");
+            var current = attempt == 1 && lastRead is not null
+                ? lastRead
+                : await ReadSubmissionAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Submission {id} does not exist.");
             var next = change(current.Value);
             try
             {
-                await WriteSubmissionAsync(next, current.ETag, cancellationToken);
-                return next;
+                return new Stored<Submission>(next, await WriteSubmissionAsync(next, current.ETag, cancellationToken));
             }
             catch (RequestFailedException e) when (attempt < 8 && e.Status == 412)
             {
@@ -153,16 +156,17 @@ public sealed class ArchiveStore(ArchiveContainer archive)
 
     public BlockBlobClient BlockBlob(string name) => Container.GetBlockBlobClient(name);
 
-    private async Task WriteSubmissionAsync(Submission submission, ETag? etag, CancellationToken cancellationToken)
+    private async Task<ETag> WriteSubmissionAsync(Submission submission, ETag? etag, CancellationToken cancellationToken)
     {
         await archive.Created.WaitAsync(cancellationToken);
         var json = JsonSerializer.SerializeToUtf8Bytes(submission, SubmissionJsonContext.Default.Submission);
-        await Container.GetBlobClient(BlobNames.Submission(submission.Id)).UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions
+        var response = await Container.GetBlobClient(BlobNames.Submission(submission.Id)).UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions
         {
             Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
             Tags = new Dictionary<string, string> { ["pending"] = submission.HasPendingWork ? "yes" : "no" },
         }, cancellationToken);
+        return response.Value.ETag;
     }
 
     private async Task PutImmutableAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken)
@@ -205,3 +209,6 @@ public sealed class ArchiveStore(ArchiveContainer archive)
 
 /// <summary>A value read from a blob with the ETag it had.</summary>
 public sealed record Stored<T>(T Value, ETag ETag);
+
+/// <summary>What a caller last read of a blob: its value and ETag, or that there was no such blob (<see cref="Stored"/> null).</summary>
+public sealed record LastRead<T>(Stored<T>? Stored);

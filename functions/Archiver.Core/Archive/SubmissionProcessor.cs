@@ -20,18 +20,26 @@ public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver cit
             Refresh = refresh,
             Citations = [.. found.Select(c => new CitationResult { Citation = c, Outcome = CitationOutcome.Pending, TweetId = c.TweetId })],
         };
-        await store.CreateSubmissionAsync(submission, cancellationToken);
-        return await ContinueAsync(submission.Id, options.Value.TimeBudget, cancellationToken);
+        var etag = await store.CreateSubmissionAsync(submission, cancellationToken);
+        return await WorkAsync(new Stored<Submission>(submission, etag), options.Value.TimeBudget, cancellationToken);
     }
 
     /// <summary>Works on a stored submission's pending citations until they are done or the budget runs out.</summary>
     public async Task<Submission> ContinueAsync(string id, TimeSpan budget, CancellationToken cancellationToken)
     {
+        var stored = await store.ReadSubmissionAsync(id, cancellationToken)
+            ?? throw new InvalidOperationException($"Submission {id} does not exist.");
+        return await WorkAsync(stored, budget, cancellationToken);
+    }
+
+    private async Task<Submission> WorkAsync(Stored<Submission> stored, TimeSpan budget, CancellationToken cancellationToken)
+    {
         using var deadline = new CancellationTokenSource(budget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var submission = (await store.ReadSubmissionAsync(id, cancellationToken))?.Value
-            ?? throw new InvalidOperationException($"Submission {id} does not exist.");
+        var submission = stored.Value;
         var pending = submission.Citations.Select((c, i) => (Result: c, Index: i)).Where(x => x.Result.Outcome == CitationOutcome.Pending).ToArray();
+        // Results are stored even if the budget ran out meanwhile: finished work is never thrown away.
+        var recorder = new SubmissionRecorder(store, stored, cancellationToken);
 
         try
         {
@@ -39,8 +47,7 @@ public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver cit
             {
                 var result = await citations.ArchiveAsync(item.Result, submission.Refresh, options.Value.MaxAttempts, token);
                 metrics.ArchiveOutcome(EnumNames.Of(result.Outcome));
-                // Recorded even if the budget ran out meanwhile: finished work is never thrown away.
-                await store.UpdateSubmissionAsync(id, s => s with { Citations = Replace(s.Citations, item.Index, result) }, cancellationToken);
+                recorder.Record(item.Index, result);
             });
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -48,11 +55,8 @@ public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver cit
             // Out of time: what is left stays pending.
         }
 
-        return await store.UpdateSubmissionAsync(id, s => s.HasPendingWork || s.CompletedAt is not null ? s : s with { CompletedAt = time.GetUtcNow() }, cancellationToken);
+        return await recorder.CompleteAsync(s => s.HasPendingWork || s.CompletedAt is not null ? s : s with { CompletedAt = time.GetUtcNow() }, cancellationToken);
     }
-
-    private static IReadOnlyList<CitationResult> Replace(IReadOnlyList<CitationResult> all, int index, CitationResult result) =>
-        [.. all.Select((c, i) => i == index ? result : c)];
 
     /// <summary>Sortable by arrival, unguessable: <c>yyyyMMddHHmmss-</c> and 12 random hex digits.</summary>
     private string NewId() =>

@@ -330,6 +330,28 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Archive_ManyCitationsFinishingAtOnce_EveryResultStoredWithoutLostRaces()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Archive:Parallelism"] = "16" });
+        var tweets = Enumerable.Range(0, 48).Select(n => PhotoTweet((1777777777777700000L + n).ToString(System.Globalization.CultureInfo.InvariantCulture), $"GKtQ3bWXsAAm{n:D3}")).ToArray();
+        foreach (var tweet in tweets)
+        {
+            Serve(s, tweet);
+            // One latency for all: the citations of each wave finish together and record their results at once.
+            s.Upstream.Syndication(tweet.Id).Always(FakeReply.Json(FakePayloads.Syndication(tweet)).After(TimeSpan.FromMilliseconds(300)));
+        }
+
+        var (response, body) = await s.ArchiveAsync(string.Join("\n", tweets.Select(t => $"x.com/quay_notes/status/{t.Id}")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await s.GetJsonAsync(body.GetProperty("self").GetString()!);
+        Assert.Equal("complete", stored.GetProperty("status").GetString());
+        Assert.Equal(tweets.Select(t => t.Id).Order(), stored.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("tweetId").GetString()!).Order());
+        Assert.All(stored.GetProperty("citations").EnumerateArray(), c => Assert.Equal("archived", c.GetProperty("outcome").GetString()));
+        Assert.Equal(48, (await s.BlobNamesAsync("tweets/")).Count(n => n.EndsWith("/state.json", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task GetBundle_Standalone_StreamedAsBuiltAndVerifiable()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite);
