@@ -32,38 +32,59 @@ public sealed class TweetArchiver(
     /// <summary>Archives a cited tweet, unless the archive holds a capture fresher than the freshness window.</summary>
     public async Task<TweetCapture> CaptureAsync(string tweetId, bool refresh, CancellationToken cancellationToken)
     {
-        var existing = (await store.ReadStateAsync(tweetId, cancellationToken))?.Value;
-        if (!refresh && existing is { Latest: { } latest, LastArchivedAt: { } archivedAt } && time.GetUtcNow() - archivedAt < options.Value.FreshnessWindow)
+        var existing = await store.ReadStateAsync(tweetId, cancellationToken);
+        if (!refresh && existing?.Value is { Latest: { } latest, LastArchivedAt: { } archivedAt } && time.GetUtcNow() - archivedAt < options.Value.FreshnessWindow)
         {
             return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Archived, Version = latest.Version, Reused = true };
         }
 
-        return await CheckAsync(tweetId, options.Value.RelatedDepth, cancellationToken);
+        return await CheckAsync(new StateScope(tweetId, new LastRead<TweetState>(existing), null), options.Value.RelatedDepth, cancellationToken);
     }
 
-    /// <summary>Fetches the tweet now and records what the sources said.</summary>
-    public Task<TweetCapture> CheckAsync(string tweetId, CancellationToken cancellationToken) =>
-        CheckAsync(tweetId, options.Value.RelatedDepth, cancellationToken);
+    /// <summary>
+    /// Fetches a tweet the caller holds a claim on (<paramref name="claimed"/>, as the claim wrote it) and records what
+    /// the sources said; the state written at the end also releases the claim, in the same write.
+    /// </summary>
+    public Task<TweetCapture> CheckAsync(Stored<TweetState> claimed, CancellationToken cancellationToken) =>
+        CheckAsync(new StateScope(claimed.Value.TweetId, new LastRead<TweetState>(claimed), claimed.Value.ClaimId), options.Value.RelatedDepth, cancellationToken);
 
-    private async Task<TweetCapture> CheckAsync(string tweetId, int relatedDepth, CancellationToken cancellationToken)
+    private async Task<TweetCapture> CheckAsync(StateScope scope, int relatedDepth, CancellationToken cancellationToken)
     {
-        var report = await fetcher.FetchAsync(tweetId, cancellationToken);
+        var report = await fetcher.FetchAsync(scope.TweetId, cancellationToken);
         var capture = report.Tweet is { } tweet
-            ? await SaveAsync(tweetId, report, tweet, cancellationToken)
+            ? await SaveAsync(scope, report, tweet, cancellationToken)
             : report.Unavailable is { } reason
-                ? await RecordUnavailableAsync(tweetId, report, reason, cancellationToken)
-                : await RecordFailureAsync(tweetId, report, cancellationToken);
+                ? await RecordUnavailableAsync(scope, report, reason, cancellationToken)
+                : await RecordFailureAsync(scope, report, cancellationToken);
 
         if (capture.Outcome == CitationOutcome.Archived && relatedDepth > 0 && report.Tweet is { } found)
         {
             foreach (var related in Related(found).Concat(NewerEdits(found)))
             {
                 var relatedCapture = await CaptureAsync(related, refresh: false, cancellationToken);
-                Log.RelatedCaptured(logger, tweetId, related, relatedCapture.Outcome.ToString());
+                Log.RelatedCaptured(logger, scope.TweetId, related, relatedCapture.Outcome.ToString());
             }
         }
 
         return capture;
+    }
+
+    /// <summary>The tweet whose state a check writes, what it last read of that state, and the claim to release with the write.</summary>
+    private sealed record StateScope(string TweetId, LastRead<TweetState> LastRead, string? ClaimId)
+    {
+        /// <summary>No state was there when the check began: its check log does not exist yet either.</summary>
+        public bool IsFirstCheck => LastRead.Stored is null;
+    }
+
+    /// <summary>Writes the state through <paramref name="change"/>, first over what the scope read, releasing its claim.</summary>
+    private async Task<TweetState> UpdateStateAsync(StateScope scope, Func<TweetState?, TweetState> change, CancellationToken cancellationToken)
+    {
+        var written = await store.UpdateStateAsync(scope.TweetId, current =>
+        {
+            var next = change(current);
+            return scope.ClaimId is not null && next.ClaimId == scope.ClaimId ? next with { ClaimId = null, ClaimedUntil = null } : next;
+        }, cancellationToken, scope.LastRead);
+        return written.Value;
     }
 
     private static IEnumerable<string> Related(TweetData tweet) =>
@@ -79,18 +100,19 @@ public sealed class TweetArchiver(
     private static bool IsNewer(string id, string than) =>
         id.Length != than.Length ? id.Length > than.Length : string.CompareOrdinal(id, than) > 0;
 
-    private async Task<TweetCapture> SaveAsync(string tweetId, FetchReport report, TweetData tweet, CancellationToken cancellationToken)
+    private async Task<TweetCapture> SaveAsync(StateScope scope, FetchReport report, TweetData tweet, CancellationToken cancellationToken)
     {
+        var tweetId = scope.TweetId;
         var capturedAt = time.GetUtcNow();
         var sources = await tweetFiles.SaveEvidenceAsync(report.Outcomes, cancellationToken);
         var (files, missing, transient) = await tweetFiles.SaveAsync(tweet, cancellationToken);
         if (transient is not null)
         {
-            return await RecordFailureAsync(tweetId, report, cancellationToken, transient);
+            return await RecordFailureAsync(scope, report, cancellationToken, transient);
         }
 
         var contentHash = ContentHash(tweet, files);
-        var previous = (await store.ReadStateAsync(tweetId, cancellationToken))?.Value;
+        var previous = scope.LastRead.Stored?.Value;
         var version = previous?.Latest is { } latest && latest.ContentHash == contentHash ? null : BlobNames.Version(capturedAt);
         var found = report.Outcomes.OfType<TweetFound>().First();
         if (version is not null)
@@ -113,7 +135,7 @@ public sealed class TweetArchiver(
         }
 
         TweetStatus? before = null;
-        var state = await store.UpdateStateAsync(tweetId, current =>
+        var state = await UpdateStateAsync(scope, current =>
         {
             before = current?.Status;
             var versions = current?.Versions ?? [];
@@ -151,13 +173,14 @@ public sealed class TweetArchiver(
         {
             At = capturedAt, Result = "found", Source = found.Source, HttpStatus = found.Evidence[^1].Status,
             Counts = tweet.Counts, ContentHash = contentHash, NewVersion = wroteVersion ? version : null,
-        }, cancellationToken);
+        }, scope.IsFirstCheck, cancellationToken);
         Publish(tweetId, before, state, wroteVersion ? version : null);
         return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Archived, Version = state.Latest?.Version, NewVersion = wroteVersion };
     }
 
-    private async Task<TweetCapture> RecordUnavailableAsync(string tweetId, FetchReport report, Unavailability reason, CancellationToken cancellationToken)
+    private async Task<TweetCapture> RecordUnavailableAsync(StateScope scope, FetchReport report, Unavailability reason, CancellationToken cancellationToken)
     {
+        var tweetId = scope.TweetId;
         var at = time.GetUtcNow();
         await tweetFiles.SaveEvidenceAsync(report.Outcomes, cancellationToken);
         var answers = report.Outcomes.OfType<TweetUnavailable>().ToArray();
@@ -166,7 +189,7 @@ public sealed class TweetArchiver(
         var corroborated = answers.Select(a => a.Source).Distinct().Count() >= 2 || report.Outcomes.Count(o => o is not SourceFailed) == 1;
 
         TweetStatus? before = null;
-        var state = await store.UpdateStateAsync(tweetId, current =>
+        var state = await UpdateStateAsync(scope, current =>
         {
             before = current?.Status;
             var (status, suspect) = StatusPolicy.OnUnavailable(current, reason, corroborated, at, recheck.Value);
@@ -190,23 +213,24 @@ public sealed class TweetArchiver(
         await checkLog.AppendAsync(tweetId, new CheckEntry
         {
             At = at, Result = $"unavailable:{EnumNames.Of(reason)}", Source = answer.Source, HttpStatus = answer.Evidence[^1].Status,
-        }, cancellationToken);
+        }, scope.IsFirstCheck, cancellationToken);
         Publish(tweetId, before, state, null);
         return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Unavailable, Reason = reason };
     }
 
     /// <summary>No usable answer: nothing about the tweet changes; it is looked at again soon.</summary>
-    private async Task<TweetCapture> RecordFailureAsync(string tweetId, FetchReport report, CancellationToken cancellationToken, string? error = null)
+    private async Task<TweetCapture> RecordFailureAsync(StateScope scope, FetchReport report, CancellationToken cancellationToken, string? error = null)
     {
+        var tweetId = scope.TweetId;
         var at = time.GetUtcNow();
         error ??= string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => $"{f.Source}: {f.Error}"));
-        await store.UpdateStateAsync(tweetId, state => (state ?? New(tweetId, at)) with
+        await UpdateStateAsync(scope, state => (state ?? New(tweetId, at)) with
         {
             LastError = error,
             LastCheckedAt = at,
             NextCheckAt = at + recheck.Value.ConfirmSpacing,
         }, cancellationToken);
-        await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, cancellationToken);
+        await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, scope.IsFirstCheck, cancellationToken);
         return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error };
     }
 

@@ -12,14 +12,29 @@ public sealed class CheckLog(ArchiveContainer archive)
 {
     public static string BlobName(string tweetId) => $"tweets/{tweetId}/checks.jsonl";
 
-    public async Task AppendAsync(string tweetId, CheckEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends one line. A log is created on a tweet's first check (<paramref name="first"/>); later checks append at
+    /// once and create the log only if it turns out to be missing, so a re-check costs one storage request here.
+    /// </summary>
+    public async Task AppendAsync(string tweetId, CheckEntry entry, bool first, CancellationToken cancellationToken)
     {
         await archive.Created.WaitAsync(cancellationToken);
         var blob = archive.Client.GetAppendBlobClient(BlobName(tweetId));
-        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken);
         var line = JsonSerializer.SerializeToUtf8Bytes(entry, CheckLogJsonContext.Default.CheckEntry);
-        using var content = new MemoryStream([.. line, (byte)'\n']);
-        await blob.AppendBlockAsync(content, cancellationToken: cancellationToken);
+        if (first)
+        {
+            await CreateAsync(blob, cancellationToken);
+        }
+
+        try
+        {
+            await AppendLineAsync(blob, line, cancellationToken);
+        }
+        catch (RequestFailedException e) when (!first && e.ErrorCode == BlobErrorCode.BlobNotFound)
+        {
+            await CreateAsync(blob, cancellationToken);
+            await AppendLineAsync(blob, line, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<CheckEntry>> ReadAsync(string tweetId, CancellationToken cancellationToken)
@@ -35,6 +50,15 @@ public sealed class CheckLog(ArchiveContainer archive)
         {
             return [];
         }
+    }
+
+    private static async Task CreateAsync(AppendBlobClient blob, CancellationToken cancellationToken) =>
+        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken);
+
+    private static async Task AppendLineAsync(AppendBlobClient blob, byte[] line, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream([.. line, (byte)'\n']);
+        await blob.AppendBlockAsync(content, cancellationToken: cancellationToken);
     }
 }
 

@@ -34,9 +34,11 @@ public sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, T
         }
 
         var claimId = Guid.NewGuid().ToString("n");
+        var claim = stored.Value with { ClaimId = claimId, ClaimedUntil = now + ClaimLifetime };
+        Stored<TweetState> claimed;
         try
         {
-            await store.WriteStateAsync(stored.Value with { ClaimId = claimId, ClaimedUntil = now + ClaimLifetime }, stored.ETag, cancellationToken);
+            claimed = new Stored<TweetState>(claim, await store.WriteStateAsync(claim, stored.ETag, cancellationToken));
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
@@ -45,15 +47,17 @@ public sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, T
 
         try
         {
-            var capture = await archiver.CheckAsync(tweetId, cancellationToken);
+            // The check's own state write releases the claim.
+            var capture = await archiver.CheckAsync(claimed, cancellationToken);
             return new RecheckResult(RecheckStatus.Checked, capture);
         }
-        finally
+        catch
         {
             // Release only our own claim; the state written meanwhile is kept as it is.
             await store.UpdateStateAsync(tweetId, state => state is not null && state.ClaimId == claimId
                 ? state with { ClaimId = null, ClaimedUntil = null }
                 : state!, CancellationToken.None);
+            throw;
         }
     }
 }
