@@ -13,7 +13,7 @@ public sealed class StandaloneTimerSchedulerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Scheduler_ScheduleFromSetting_FiresAtEachOccurrence()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 5, TimeSpan.Zero));
+        var time = new WatchedTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 5, TimeSpan.Zero));
         var recorder = new RecordingTimer();
         await using var app = await ArchiverApp.StartAsync(
             azurite,
@@ -25,9 +25,9 @@ public sealed class StandaloneTimerSchedulerTests(AzuriteFixture azurite)
                 services.AddSingleton<ITimerFunction>(recorder);
             });
 
-        time.Advance(TimeSpan.FromMinutes(15));
+        await time.AdvanceWhenArmedAsync(new TimeSpan(0, 14, 55));
         var first = await recorder.Runs.ReadAsync(TestContext.Current.CancellationToken);
-        time.Advance(TimeSpan.FromMinutes(15));
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(15));
         var second = await recorder.Runs.ReadAsync(TestContext.Current.CancellationToken);
 
         Assert.Null(first.Last);
@@ -40,7 +40,7 @@ public sealed class StandaloneTimerSchedulerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Scheduler_FunctionThrows_KeepsFiring()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var time = new WatchedTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         var recorder = new RecordingTimer { FailFirst = true };
         await using var app = await ArchiverApp.StartAsync(
             azurite,
@@ -52,9 +52,9 @@ public sealed class StandaloneTimerSchedulerTests(AzuriteFixture azurite)
                 services.AddSingleton<ITimerFunction>(recorder);
             });
 
-        time.Advance(TimeSpan.FromSeconds(10));
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(10));
         await recorder.Runs.ReadAsync(TestContext.Current.CancellationToken);
-        time.Advance(TimeSpan.FromSeconds(10));
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(10));
         var second = await recorder.Runs.ReadAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 10, TimeSpan.Zero), second.Last);
