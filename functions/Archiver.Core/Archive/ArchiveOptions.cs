@@ -20,9 +20,13 @@ public sealed class ArchiveOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>How many citations of one submission are worked on at once.</summary>
-    [Range(1, 16)]
-    public int Parallelism { get; set; } = 4;
+    /// <summary>
+    /// How many citations of one submission are worked on at once. Each one's requests follow one another, so it takes
+    /// several citations per upstream host to keep that host's <c>MaxConcurrencyPerHost</c> slots busy; the per-host
+    /// limits, not this, are what protect the upstream.
+    /// </summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>How deep quoted and parent tweets are followed (each archived as its own tweet).</summary>
     [Range(0, 3)]

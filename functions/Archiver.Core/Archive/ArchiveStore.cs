@@ -13,15 +13,26 @@ namespace Archiver.Archive;
 /// Reads and writes the archive's blobs, keeping DESIGN's rules: immutable blobs with <c>If-None-Match: *</c>
 /// (content-addressed ones are simply already there), state with <c>If-Match</c>, nothing overwritten blindly.
 /// </summary>
-public sealed class ArchiveStore(ArchiveContainer archive)
+public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
 {
+    /// <summary>
+    /// Media files larger than this are looked for before they are uploaded: a conditional upload that finds the blob
+    /// there would have sent every byte first. Smaller ones go up at once under <c>If-None-Match: *</c>.
+    /// </summary>
+    public const long LookBeforeUploadBytes = 4 * 1024 * 1024;
+
     private BlobContainerClient Container => archive.Client;
 
     /// <summary>Stores a raw upstream body under its hash, once.</summary>
     public async Task<string> PutRawAsync(UpstreamExchange exchange, CancellationToken cancellationToken)
     {
         var name = BlobNames.Raw(exchange.Sha256);
-        await PutImmutableAsync(name, BinaryData.FromBytes(exchange.Body), exchange.ContentType ?? "application/octet-stream", cancellationToken);
+        if (!known.Contains(name))
+        {
+            await PutImmutableAsync(name, BinaryData.FromBytes(exchange.Body), exchange.ContentType ?? "application/octet-stream", cancellationToken);
+            known.Add(name);
+        }
+
         return name;
     }
 
@@ -29,8 +40,19 @@ public sealed class ArchiveStore(ArchiveContainer archive)
     public async Task<string> PutMediaAsync(string path, string sha256, string contentType, CancellationToken cancellationToken)
     {
         var name = BlobNames.Media(sha256);
+        if (known.Contains(name))
+        {
+            return name;
+        }
+
         await archive.Created.WaitAsync(cancellationToken);
         var blob = Container.GetBlobClient(name);
+        if (new FileInfo(path).Length > LookBeforeUploadBytes && await blob.ExistsAsync(cancellationToken))
+        {
+            known.Add(name);
+            return name;
+        }
+
         try
         {
             await using var file = File.OpenRead(path);
@@ -45,6 +67,7 @@ public sealed class ArchiveStore(ArchiveContainer archive)
             // Same hash, same bytes: already stored by an earlier capture.
         }
 
+        known.Add(name);
         return name;
     }
 

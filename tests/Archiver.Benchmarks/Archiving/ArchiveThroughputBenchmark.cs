@@ -26,7 +26,7 @@ public static class ArchiveThroughputBenchmark
     {
         ["--tweets"] = (1, 5000),
         ["--latency-ms"] = (1, 5000),
-        ["--parallelism"] = (1, 16),
+        ["--parallelism"] = (1, 64),
         ["--concurrency-per-host"] = (1, 1000),
         ["--requests-per-second"] = (0, 10_000),
     };

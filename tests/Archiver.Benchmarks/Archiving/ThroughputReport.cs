@@ -74,10 +74,8 @@ internal static class ThroughputReport
         {
             Console.WriteLine();
             Console.WriteLine(Invariant($"""
-                Finding: SubmitAsync failed with {failure.Status} {failure.ErrorCode} from ArchiveStore.UpdateSubmissionAsync. Every finished
-                citation reads and rewrites the whole submission blob under If-Match; with {run.Parallelism} citations finishing side by
-                side, one lost that race 8 times in a row and gave up, the exception left Parallel.ForEachAsync, and the run ended
-                with {submission.Citations.Count(c => c.Outcome == CitationOutcome.Pending)} citations still pending. The bounds above count only the requests made before that.
+                Finding: SubmitAsync failed with {failure.Status} {failure.ErrorCode} from storage and the run ended with
+                {submission.Citations.Count(c => c.Outcome == CitationOutcome.Pending)} citations still pending. The bounds above count only the requests made before that.
                 """));
             return;
         }
@@ -101,7 +99,7 @@ internal static class ThroughputReport
                 Finding: Archiver:Archive:Parallelism = {run.Parallelism} allows {run.Parallelism} requests in flight (one per citation), and {run.Busiest.Host}
                 gets {run.Busiest.PerTweet:0.##} of each tweet's {run.RequestsPerTweet:0.##} requests, so it has {run.Parallelism * run.Busiest.PerTweet / run.RequestsPerTweet:0.0} in flight on average, below its {run.PerHost} slots:
                 that alone sets the floor at {Seconds(run.ParallelismBound)}, {run.ParallelismBound / run.IdealBound:0.00}x the ideal bound. Keeping it busy needs Parallelism ≥
-                ⌈{run.PerHost} × {run.RequestsPerTweet:0.##} ÷ {run.Busiest.PerTweet:0.##}⌉ = {run.ParallelismNeeded}, more to cover the storage time per tweet (allowed: 1 to 16).
+                ⌈{run.PerHost} × {run.RequestsPerTweet:0.##} ÷ {run.Busiest.PerTweet:0.##}⌉ = {run.ParallelismNeeded}, more to cover the storage time per tweet (allowed: 1 to 64).
                 """));
         }
     }

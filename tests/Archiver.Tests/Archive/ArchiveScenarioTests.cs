@@ -221,11 +221,101 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
         Assert.Contains(zip.Entries, e => e.FullName.StartsWith("media/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Recheck_NothingChanged_NoMediaOrRawBodySentToStorageAgain()
+    {
+        var storage = new RecordRequests();
+        await using var s = await ArchiveScenario.StartAsync(azurite, configure: services =>
+            services.AddSingleton(provider => new BlobServiceClient(azurite.ConnectionString, WithPolicy(storage))));
+        var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777008", Photos = [new FakePhoto("CCCCCCCCCCCCCC3")] });
+        s.Upstream.AddMedia(tweet.Photos[0].SizeUrl("orig"), Bytes(10_000, 5), "image/jpeg");
+        await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+        var before = storage.Count;
+
+        var recheck = await s.Client.PostAsync($"/api/tweets/{tweet.Id}/recheck", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, recheck.StatusCode);
+        var during = storage.Since(before);
+        Assert.DoesNotContain(during, r => r.Path.Contains("/media/", StringComparison.Ordinal) || r.Path.Contains("/raw/", StringComparison.Ordinal));
+        Assert.Contains(during, r => r.Method == "PUT" && r.Path.EndsWith("/state.json", StringComparison.Ordinal));
+        var view = await s.GetJsonAsync($"/api/tweets/{tweet.Id}");
+        Assert.Equal(1, view.GetProperty("versions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Archive_LargeMediaAlreadyStoredByAnotherInstance_LookedForNotUploaded()
+    {
+        await using var first = await ArchiveScenario.StartAsync(azurite);
+        var tweet = first.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777009", Photos = [new FakePhoto("CCCCCCCCCCCCCC4")] });
+        var photo = Bytes((int)Archiver.Archive.ArchiveStore.LookBeforeUploadBytes + 1000, 6);
+        first.Upstream.AddMedia(tweet.Photos[0].SizeUrl("orig"), photo, "image/jpeg");
+        await first.ArchiveAsync($"x.com/a/status/{tweet.Id}");
+        var storage = new RecordRequests();
+        await using var second = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Storage:Container"] = first.App.ContainerName }, services =>
+            services.AddSingleton(provider => new BlobServiceClient(azurite.ConnectionString, WithPolicy(storage))));
+        second.Upstream.AddTweet(tweet);
+        second.Upstream.AddMedia(tweet.Photos[0].SizeUrl("orig"), photo, "image/jpeg");
+
+        var (response, body) = await second.ArchiveAsync($"x.com/a/status/{tweet.Id}", "?refresh=true");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        var photoBlob = $"/media/{ArchiveScenario.Sha256(photo)}";
+        var toPhoto = storage.Since(0).Where(r => r.Path.EndsWith(photoBlob, StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["HEAD"], toPhoto.Select(r => r.Method));
+        Assert.Equal(photo, await second.BlobBytesAsync(photoBlob.TrimStart('/')));
+    }
+
     private static BlobClientOptions WithPolicy(HttpPipelinePolicy policy)
     {
         var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
         options.AddPolicy(policy, HttpPipelinePosition.PerCall);
         return options;
+    }
+
+    /// <summary>Records the method and path of every storage request.</summary>
+    private sealed class RecordRequests : HttpPipelinePolicy
+    {
+        private readonly List<(string Method, string Path)> requests = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (requests)
+                {
+                    return requests.Count;
+                }
+            }
+        }
+
+        public (string Method, string Path)[] Since(int index)
+        {
+            lock (requests)
+            {
+                return [.. requests.Skip(index)];
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Record(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Record(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void Record(HttpMessage message)
+        {
+            lock (requests)
+            {
+                requests.Add((message.Request.Method.Method, message.Request.Uri.Path));
+            }
+        }
     }
 
     /// <summary>Fails the first request (a PUT unless told) whose path contains <paramref name="path"/>, as a storage outage at that moment would.</summary>
