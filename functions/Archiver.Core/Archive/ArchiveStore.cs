@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Archiver.Recheck;
 using Archiver.Sources;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -20,6 +21,17 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     /// there would have sent every byte first. Smaller ones go up at once under <c>If-None-Match: *</c>.
     /// </summary>
     public const long LookBeforeUploadBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Blocks of 4 MiB, 4 at a time, for media uploads: the SDK buffers each block in flight, so its own defaults
+    /// (8 MiB blocks, 8 at once) held some 64 MB per large file.
+    /// </summary>
+    private static readonly StorageTransferOptions MediaTransfer = new()
+    {
+        InitialTransferSize = 4 * 1024 * 1024,
+        MaximumTransferSize = 4 * 1024 * 1024,
+        MaximumConcurrency = 4,
+    };
 
     private BlobContainerClient Container => archive.Client;
 
@@ -60,6 +72,7 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                TransferOptions = MediaTransfer,
             }, cancellationToken);
         }
         catch (RequestFailedException e) when (IsAlreadyThere(e))

@@ -133,7 +133,9 @@ public sealed class BundleExporter(ArchiveStore store)
         Stream source;
         try
         {
-            source = await store.Blob(blobName).OpenReadAsync(cancellationToken: cancellationToken);
+            // One streaming GET (resumed by the SDK if the connection drops), read in small pieces: no multi-megabyte
+            // range buffers per file, which a 500 MB video would turn into hundreds of large-object allocations.
+            source = (await store.Blob(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

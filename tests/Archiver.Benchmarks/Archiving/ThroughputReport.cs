@@ -88,7 +88,7 @@ internal static class ThroughputReport
                 Finding: Archiver:Upstream:RequestsPerSecondPerHost = {run.Rate} (a token bucket inside the retries) lets {run.Busiest.Host}
                 serve {run.Rate} requests a second, while {run.PerHost} slots × 1 s ÷ {run.Latency.TotalMilliseconds:0} ms would serve {run.PerHost / run.Latency.TotalSeconds:0}: its
                 {run.ByHost[0].Requests} requests need {Seconds(run.ConfiguredBound)} whatever the concurrency, {run.ConfiguredBound / run.IdealBound:0.00}x the ideal bound. To reach the ideal bound,
-                set it to at least {Math.Ceiling(run.PerHost / run.Latency.TotalSeconds):0} (or 0, off), and Parallelism as below.
+                set it to at least {Math.Ceiling(run.PerHost / run.Latency.TotalSeconds):0} (or 0, off: --requests-per-second 0).
                 """));
         }
 
