@@ -274,7 +274,7 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
     }
 
     /// <summary>Records the method and path of every storage request.</summary>
-    private sealed class RecordRequests : HttpPipelinePolicy
+    private sealed class RecordRequests : HttpPipelineSynchronousPolicy
     {
         private readonly List<(string Method, string Path)> requests = [];
 
@@ -297,19 +297,7 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
             }
         }
 
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(HttpMessage message)
+        public override void OnSendingRequest(HttpMessage message)
         {
             lock (requests)
             {
@@ -319,23 +307,11 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
     }
 
     /// <summary>Fails the first request (a PUT unless told) whose path contains <paramref name="path"/>, as a storage outage at that moment would.</summary>
-    private sealed class FailOnce(string path, RequestMethod? method = null) : HttpPipelinePolicy
+    private sealed class FailOnce(string path, RequestMethod? method = null) : HttpPipelineSynchronousPolicy
     {
         private int failed;
 
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Fail(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Fail(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Fail(HttpMessage message)
+        public override void OnSendingRequest(HttpMessage message)
         {
             if (message.Request.Method == (method ?? RequestMethod.Put) && message.Request.Uri.Path.Contains(path, StringComparison.Ordinal) && Interlocked.Exchange(ref failed, 1) == 0)
             {
