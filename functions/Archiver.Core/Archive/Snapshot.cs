@@ -100,6 +100,9 @@ public sealed record SnapshotSource
 
     public string? ContentType { get; init; }
 
+    /// <summary>Where a redirect pointed (its <c>Location</c>, made absolute).</summary>
+    public string? Location { get; init; }
+
     public required DateTimeOffset At { get; init; }
 
     public required string Sha256 { get; init; }

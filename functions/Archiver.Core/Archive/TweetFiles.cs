@@ -64,6 +64,7 @@ public sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
                     Url = exchange.Url,
                     Status = exchange.Status,
                     ContentType = exchange.ContentType,
+                    Location = exchange.Location,
                     At = exchange.At,
                     Sha256 = exchange.Sha256,
                     Size = exchange.Body.Length,

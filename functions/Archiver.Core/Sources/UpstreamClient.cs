@@ -119,6 +119,7 @@ public sealed class UpstreamClient(
         Url = realUrl.AbsoluteUri,
         Status = (int)response.StatusCode,
         ContentType = response.Content.Headers.ContentType?.ToString(),
+        Location = LocationOf(response, realUrl)?.OriginalString,
         At = time.GetUtcNow(),
         Body = body,
         Truncated = truncated,

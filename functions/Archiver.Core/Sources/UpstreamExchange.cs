@@ -2,7 +2,7 @@ namespace Archiver.Sources;
 
 /// <summary>
 /// One upstream response kept as evidence: which endpoint, the URL asked for (the real host, even when a host map
-/// sent it elsewhere), the status, when, and the raw body verbatim with its SHA-256.
+/// sent it elsewhere), the status, where a redirect pointed, when, and the raw body verbatim with its SHA-256.
 /// </summary>
 public sealed record UpstreamExchange
 {
@@ -15,6 +15,9 @@ public sealed record UpstreamExchange
     public int? Status { get; init; }
 
     public string? ContentType { get; init; }
+
+    /// <summary>A redirect's target, absolute, as its <c>Location</c> header named it (on the real host's terms).</summary>
+    public string? Location { get; init; }
 
     public required DateTimeOffset At { get; init; }
 

@@ -69,6 +69,8 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
         var sources = snapshot.GetProperty("sources").EnumerateArray().ToArray();
         Assert.Contains(sources, x => x.GetProperty("source").GetString() == "syndication" && x.GetProperty("status").GetInt32() == 200);
         Assert.Contains(sources, x => x.GetProperty("source").GetString() == "oembed");
+        var redirect = Assert.Single(sources, x => x.GetProperty("status").GetInt32() == 301);
+        Assert.StartsWith("https://publish.x.com/oembed?", redirect.GetProperty("location").GetString(), StringComparison.Ordinal);
         foreach (var source in sources)
         {
             Assert.StartsWith("https://", source.GetProperty("url").GetString());

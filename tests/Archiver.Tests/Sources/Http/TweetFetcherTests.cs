@@ -35,7 +35,7 @@ public sealed class TweetFetcherTests
     }
 
     [Fact]
-    public async Task FetchAsync_OEmbedRedirectsToX_FollowedAndBothHopsKeptAsEvidence()
+    public async Task FetchAsync_OEmbedRedirectsToX_FollowedAndBothHopsKeptAsEvidenceWithTheTarget()
     {
         await using var upstream = await UpstreamHarness.StartAsync();
         upstream.Fake.AddTweet(new FakeTweet { Id = Id });
@@ -46,6 +46,8 @@ public sealed class TweetFetcherTests
         Assert.Equal([301, 200], oEmbed.Evidence.Select(e => e.Status));
         Assert.StartsWith("https://publish.twitter.com/oembed?url=https%3A%2F%2Ftwitter.com%2Fi%2Fstatus%2F" + Id, oEmbed.Evidence[0].Url, StringComparison.Ordinal);
         Assert.StartsWith("https://publish.x.com/oembed?", oEmbed.Evidence[1].Url, StringComparison.Ordinal);
+        Assert.Equal(oEmbed.Evidence[1].Url, oEmbed.Evidence[0].Location);
+        Assert.Null(oEmbed.Evidence[1].Location);
         Assert.Contains("omit_script=1", oEmbed.Evidence[0].Url, StringComparison.Ordinal);
         Assert.Contains("dnt=true", oEmbed.Evidence[0].Url, StringComparison.Ordinal);
     }
