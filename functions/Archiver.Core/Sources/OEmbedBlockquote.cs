@@ -1,3 +1,4 @@
+using Archiver.Citations;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -44,7 +45,7 @@ internal sealed partial record OEmbedBlockquote
         var permalink = blockquote.QuerySelectorAll("a[href]")
             .Where(a => paragraph is null || !paragraph.Contains(a))
             .Select(a => a.GetAttribute("href"))
-            .LastOrDefault(href => StatusUrl.TryGetId(href, out _));
+            .LastOrDefault(href => StatusUrlParser.TryParse(href, out _));
         var signature = blockquote.ChildNodes
             .SkipWhile(node => node != paragraph)
             .Skip(paragraph is null ? 0 : 1)

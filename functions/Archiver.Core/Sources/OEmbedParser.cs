@@ -1,3 +1,4 @@
+using Archiver.Citations;
 using System.Text.Json;
 
 namespace Archiver.Sources;
@@ -67,12 +68,13 @@ public static class OEmbedParser
         }
 
         var url = root.GetStringOrNull("url");
-        if (!StatusUrl.TryGetId(url, out var id) && !StatusUrl.TryGetId(blockquote.Permalink, out id))
+        var id = (StatusUrlParser.TryParse(url, out var link) || StatusUrlParser.TryParse(blockquote.Permalink, out link)) ? link.TweetId : null;
+        if (id is null)
         {
             return UpstreamResponse.Failed(SourceName, exchange, "HTTP 200 naming no status id (neither url nor the blockquote's permalink).");
         }
 
-        var handle = StatusUrl.Handle(root.GetStringOrNull("author_url")) ?? blockquote.AuthorHandle ?? StatusUrl.Handle(url);
+        var handle = ProfileUrl.Handle(root.GetStringOrNull("author_url")) ?? blockquote.AuthorHandle ?? ProfileUrl.Handle(url);
         var name = root.GetStringOrNull("author_name") ?? blockquote.AuthorName;
         var tweet = new TweetData
         {

@@ -1,3 +1,4 @@
+using Archiver.Citations;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Web;
@@ -199,42 +200,28 @@ public sealed class ShortLinkResolver(UpstreamClient client, IOptions<UpstreamOp
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
 
     /// <summary>
-    /// A status URL on twitter.com/x.com: <c>/{handle}/status/{id}</c> (or <c>statuses</c>), <c>/i/web/status/{id}</c>,
-    /// <c>/i/status/{id}</c>, optionally followed by <c>/photo/N</c> or <c>/video/N</c>.
-    /// TODO(lead): share one status-URL parser with Citations once it exposes one (Sources' StatusUrl is laxer: no host check, no media suffix).
+    /// A status URL on twitter.com/x.com, as <see cref="StatusUrlParser"/> reads status URLs, and the
+    /// <c>/photo/N</c> or <c>/video/N</c> that a media link adds after the id.
     /// </summary>
     private sealed record Permalink(string Id, string? ScreenName, string? MediaType, int? MediaIndex)
     {
         public static bool TryRead(Uri url, [NotNullWhen(true)] out Permalink? permalink)
         {
             permalink = null;
-            if (!UpstreamHosts.TwitterSite.Contains(url.IdnHost) && !UpstreamHosts.XSite.Contains(url.IdnHost))
+            if ((!UpstreamHosts.TwitterSite.Contains(url.IdnHost) && !UpstreamHosts.XSite.Contains(url.IdnHost))
+                || !StatusUrlParser.TryParse(url.AbsoluteUri, out var link))
             {
                 return false;
             }
 
             var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            var (handle, rest) = segments switch
-            {
-                ["i", "web", "status", ..] => ((string?)null, segments[3..]),
-                ["i", "status", ..] => (null, segments[2..]),
-                [var name, "status" or "statuses", ..] when IsHandle(name) => (name, segments[2..]),
-                _ => (null, Array.Empty<string>()),
-            };
-            if (rest is not [var id, ..] || id.Length is 0 or > 19 || !id.All(char.IsAsciiDigit))
-            {
-                return false;
-            }
-
-            var (mediaType, mediaIndex) = rest is [_, "photo" or "video", var n, ..] && int.TryParse(n, out var index) && index is >= 1 and <= 4
-                ? (rest[1], (int?)index)
+            var status = Array.FindIndex(segments, s => s.Equals("status", StringComparison.OrdinalIgnoreCase) || s.Equals("statuses", StringComparison.OrdinalIgnoreCase));
+            var afterId = status < 0 ? [] : segments.AsSpan(Math.Min(segments.Length, status + 2));
+            var (mediaType, mediaIndex) = afterId is ["photo" or "video", var n, ..] && int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var index) && index is >= 1 and <= 4
+                ? (afterId[0], (int?)index)
                 : ((string?)null, (int?)null);
-            permalink = new Permalink(id, handle, mediaType, mediaIndex);
+            permalink = new Permalink(link.TweetId, link.ScreenName, mediaType, mediaIndex);
             return true;
         }
-
-        private static bool IsHandle(string name) =>
-            name.Length is > 0 and <= 15 && !name.Equals("i", StringComparison.OrdinalIgnoreCase)
-            && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
     }
 }
