@@ -40,7 +40,7 @@ public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver cit
         var pending = submission.Citations.Select((c, i) => (Result: c, Index: i)).Where(x => x.Result.Outcome == CitationOutcome.Pending).ToArray();
         // Results are stored even if the budget ran out meanwhile: finished work is never thrown away.
         var recorder = new SubmissionRecorder(store, stored, cancellationToken);
-
+        Submission? final = null;
         try
         {
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = linked.Token }, async (item, token) =>
@@ -54,8 +54,13 @@ public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver cit
         {
             // Out of time: what is left stays pending.
         }
+        finally
+        {
+            // However the work ended, what finished is stored before this returns or the failure travels on.
+            final = await recorder.CompleteAsync(s => s.HasPendingWork || s.CompletedAt is not null ? s : s with { CompletedAt = time.GetUtcNow() }, cancellationToken);
+        }
 
-        return await recorder.CompleteAsync(s => s.HasPendingWork || s.CompletedAt is not null ? s : s with { CompletedAt = time.GetUtcNow() }, cancellationToken);
+        return final;
     }
 
     /// <summary>Sortable by arrival, unguessable: <c>yyyyMMddHHmmss-</c> and 12 random hex digits.</summary>
