@@ -46,7 +46,9 @@ public static class RecheckScaleBenchmark
             return 2;
         }
 
-        return await BenchmarkRun.WithCancellationAsync("recheck-scale", TimeSpan.FromHours(3), token => MeasureAsync(sizes, due, parallelism, token));
+        // Azurite in memory finds a blob by scanning all of them, so filling 100,000 states takes it about three hours
+        // on 2 cores (each write slower than the last); the run itself takes minutes.
+        return await BenchmarkRun.WithCancellationAsync("recheck-scale", TimeSpan.FromHours(6), token => MeasureAsync(sizes, due, parallelism, token));
     }
 
     private static async Task<int> MeasureAsync(int[] sizes, int due, int parallelism, CancellationToken token)
