@@ -18,18 +18,13 @@ public sealed class BundleExporter(ArchiveStore store)
 {
     private const int CopyBufferBytes = 81920;
 
-    /// <summary>The tweet's state and readable snapshots; null when the tweet has no snapshot in the archive.</summary>
-    public async Task<Bundle?> PrepareAsync(string tweetId, CancellationToken cancellationToken)
+    /// <summary>The tweet's state and readable snapshots; null when it has no snapshot yet (never captured).</summary>
+    public async Task<Bundle?> PrepareAsync(TweetState state, CancellationToken cancellationToken)
     {
-        if ((await store.ReadStateAsync(tweetId, cancellationToken))?.Value is not { Latest: not null } state)
-        {
-            return null;
-        }
-
         var snapshots = new List<(TweetVersion, Snapshot)>();
         foreach (var version in state.Versions)
         {
-            if (await store.ReadSnapshotAsync(tweetId, version.Version, cancellationToken) is { } snapshot)
+            if (await store.ReadSnapshotAsync(state.TweetId, version.Version, cancellationToken) is { } snapshot)
             {
                 snapshots.Add((version, snapshot));
             }

@@ -106,14 +106,16 @@ public static class TweetsApi
         return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no media file '{file}'.");
     }
 
-    private static async Task<IResult> GetBundleAsync(string id, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> GetBundleAsync(string id, ArchiveStore store, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!IsTweetId(id) || await exporter.PrepareAsync(id, cancellationToken) is not { } bundle)
+        if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
             return NotArchived(id);
         }
 
-        return await downloads.ServeBundleAsync(bundle, context, cancellationToken);
+        return await exporter.PrepareAsync(state.Value, cancellationToken) is { } bundle
+            ? await downloads.ServeBundleAsync(bundle, context, cancellationToken)
+            : ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no capture to bundle yet (status: {EnumNames.Of(state.Value.Status)}).");
     }
 
     private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(

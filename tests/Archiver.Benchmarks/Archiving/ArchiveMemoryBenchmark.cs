@@ -81,7 +81,7 @@ public static class ArchiveMemoryBenchmark
         // The bundle as GET /api/tweets/{id}/bundle streams it standalone: written to a stream that cannot seek.
         Console.WriteLine("writing the tweet's bundle to a non-seekable stream, as the download streams it…");
         var exporter = host.Get<BundleExporter>();
-        var bundle = await exporter.PrepareAsync(measured.Id, token);
+        var bundle = await host.Store.ReadStateAsync(measured.Id, token) is { } state ? await exporter.PrepareAsync(state.Value, token) : null;
         var zipSink = new CountingStream();
         var bundling = await PeakAsync(async () =>
         {

@@ -426,14 +426,23 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetBundle_NotArchived_NotFoundJson()
+    public async Task GetBundle_NotArchivedOrNeverCaptured_NotFoundJsonSayingWhich()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweet = PhotoTweet();
+        s.Upstream.Syndication(tweet.Id).Always(FakeReply.ServerError(503));
+        s.Upstream.OEmbed(tweet.Id).Always(FakeReply.ServerError(503));
+        s.Upstream.FxTwitter(tweet.Id).Always(FakeReply.ServerError(503));
+        await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id}");
 
-        var response = await s.Client.GetAsync("/api/tweets/123/bundle", TestContext.Current.CancellationToken);
+        var unknown = await s.Client.GetAsync("/api/tweets/123/bundle", TestContext.Current.CancellationToken);
+        var pending = await s.Client.GetAsync($"/api/tweets/{tweet.Id}/bundle", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("not_found", (await ArchiveScenario.BodyAsync(response)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("Tweet 123 is not in the archive.", (await ArchiveScenario.BodyAsync(unknown)).GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, pending.StatusCode);
+        Assert.Equal($"Tweet {tweet.Id} has no capture to bundle yet (status: pending).", (await ArchiveScenario.BodyAsync(pending)).GetProperty("error").GetProperty("message").GetString());
+        Assert.Empty(await s.BlobNamesAsync("exports/"));
     }
 
     /// <summary>The bundle holds snapshots, raw bodies, the photo, index.html; SHA256SUMS and manifest.json list every other file with its true hash.</summary>
