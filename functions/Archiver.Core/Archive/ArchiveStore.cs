@@ -129,22 +129,8 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     /// <paramref name="change"/>. <paramref name="change"/> gets null for a tweet not yet stored. With
     /// <paramref name="lastRead"/>, the first attempt writes over what the caller read, without reading again.
     /// </summary>
-    public async Task<Stored<TweetState>> UpdateStateAsync(string tweetId, Func<TweetState?, TweetState> change, CancellationToken cancellationToken, LastRead<TweetState>? lastRead = null)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = attempt == 1 && lastRead is not null ? lastRead.Stored : await ReadStateAsync(tweetId, cancellationToken);
-            var next = change(current?.Value);
-            try
-            {
-                return new Stored<TweetState>(next, await WriteStateAsync(next, current?.ETag, cancellationToken));
-            }
-            catch (RequestFailedException e) when (attempt < 8 && IsAlreadyThere(e))
-            {
-                // Someone else wrote in between: read their version and apply the change to it.
-            }
-        }
-    }
+    public Task<Stored<TweetState>> UpdateStateAsync(string tweetId, Func<TweetState?, TweetState> change, CancellationToken cancellationToken, LastRead<TweetState>? lastRead = null) =>
+        UpdateAsync(lastRead, () => ReadStateAsync(tweetId, cancellationToken), change, (next, etag) => WriteStateAsync(next, etag, cancellationToken));
 
     public async Task<ETag> CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
         await WriteSubmissionAsync(submission, null, cancellationToken);
@@ -156,23 +142,12 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     /// Read-modify-write of a submission, safe against concurrent updates (a request and the timer). With
     /// <paramref name="lastRead"/> (what this caller last read or wrote), the first attempt writes without reading.
     /// </summary>
-    public async Task<Stored<Submission>> UpdateSubmissionAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken, Stored<Submission>? lastRead = null)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = attempt == 1 && lastRead is not null
-                ? lastRead
-                : await ReadSubmissionAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Submission {id} does not exist.");
-            var next = change(current.Value);
-            try
-            {
-                return new Stored<Submission>(next, await WriteSubmissionAsync(next, current.ETag, cancellationToken));
-            }
-            catch (RequestFailedException e) when (attempt < 8 && e.Status == 412)
-            {
-            }
-        }
-    }
+    public Task<Stored<Submission>> UpdateSubmissionAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken, Stored<Submission>? lastRead = null) =>
+        UpdateAsync(
+            lastRead is null ? null : new LastRead<Submission>(lastRead),
+            () => ReadSubmissionAsync(id, cancellationToken),
+            current => change(current ?? throw new InvalidOperationException($"Submission {id} does not exist.")),
+            (next, etag) => WriteSubmissionAsync(next, etag, cancellationToken));
 
     /// <summary>Submissions with work left, found through their <c>pending</c> index tag.</summary>
     public async IAsyncEnumerable<string> FindPendingSubmissionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -203,6 +178,28 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
             Tags = new Dictionary<string, string> { ["pending"] = submission.HasPendingWork ? "yes" : "no" },
         }, cancellationToken);
         return response.Value.ETag;
+    }
+
+    /// <summary>
+    /// The one read-modify-write loop: writes <paramref name="change"/> of the current value under its ETag (or as new
+    /// when there is none), and on a lost race reads again and re-applies it, up to 8 times.
+    /// </summary>
+    private static async Task<Stored<T>> UpdateAsync<T>(LastRead<T>? lastRead, Func<Task<Stored<T>?>> read, Func<T?, T> change, Func<T, ETag?, Task<ETag>> write)
+        where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = attempt == 1 && lastRead is not null ? lastRead.Stored : await read();
+            var next = change(current?.Value);
+            try
+            {
+                return new Stored<T>(next, await write(next, current?.ETag));
+            }
+            catch (RequestFailedException e) when (attempt < 8 && IsAlreadyThere(e))
+            {
+                // Someone else wrote in between: read their version and apply the change to it.
+            }
+        }
     }
 
     private async Task PutImmutableAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken)
