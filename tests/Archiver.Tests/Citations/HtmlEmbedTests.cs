@@ -5,10 +5,10 @@ namespace Archiver.Tests.Citations;
 /// <summary>Embed blockquotes (reference 2.3) and the markup the embed script leaves after it ran.</summary>
 public sealed class HtmlEmbedTests
 {
-    /// <summary>The html of the reference's synthetic oEmbed answer (2.5), decoded from its JSON.</summary>
+    /// <summary>An oEmbed answer's html in the shape of the reference's (2.5), decoded from its JSON, with our own text.</summary>
     private const string OEmbedBlockquote =
-        "<blockquote class=\"twitter-tweet\" data-width=\"550\" data-dnt=\"true\"><p lang=\"en\" dir=\"ltr\">Tide gauges at the harbour hit a "
-        + "40-year high tonight &amp; crews are out. <a href=\"https://x.com/hashtag/StormWatch?src=hash&amp;ref_src=twsrc%5Etfw\">#StormWatch</a> "
+        "<blockquote class=\"twitter-tweet\" data-width=\"550\" data-dnt=\"true\"><p lang=\"en\" dir=\"ltr\">Ferry queue reaches the "
+        + "ring road by noon &amp; the ticket hall is closed. <a href=\"https://x.com/hashtag/StormWatch?src=hash&amp;ref_src=twsrc%5Etfw\">#StormWatch</a> "
         + "via <a href=\"https://x.com/CityWaterDept?ref_src=twsrc%5Etfw\">@CityWaterDept</a> <a href=\"https://t.co/Qx7LmN2pAa\">https://t.co/Qx7LmN2pAa</a> "
         + "<a href=\"https://t.co/Zr8VbT4kYc\">pic.twitter.com/Zr8VbT4kYc</a></p>&mdash; Harbour Desk (@harbour_desk) "
         + "<a href=\"https://x.com/harbour_desk/status/1777777777777777777?ref_src=twsrc%5Etfw\">April 9, 2024</a></blockquote>\n\n";
@@ -32,7 +32,7 @@ public sealed class HtmlEmbedTests
                 AuthorName = "Harbour Desk",
                 ScreenName = "harbour_desk",
                 Date = "2024-04-09",
-                Text = "Tide gauges at the harbour hit a 40-year high tonight & crews are out. #StormWatch via @CityWaterDept "
+                Text = "Ferry queue reaches the ring road by noon & the ticket hall is closed. #StormWatch via @CityWaterDept "
                     + "https://t.co/Qx7LmN2pAa pic.twitter.com/Zr8VbT4kYc",
             },
             citation.Embed);
