@@ -5,12 +5,12 @@ namespace Archiver.Archive;
 /// <summary>
 /// Names of content-addressed blobs (<c>raw/</c>, <c>media/</c>) this process has seen stored. Their bytes never change
 /// and the archive never deletes them, so a name known here needs no upload and no question to storage: a re-check
-/// that meets the same video, avatar or empty redirect body again sends nothing for it. Bounded: past
+/// that meets the same video, avatar or empty redirect body again sends nothing for it. Bounded (a few megabytes): past
 /// <see cref="Capacity"/> names the least recently used are forgotten, which only costs one more request.
 /// </summary>
 public sealed class KnownBlobs : IDisposable
 {
-    public const int Capacity = 100_000;
+    public const int Capacity = 20_000;
 
     private readonly MemoryCache names = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
