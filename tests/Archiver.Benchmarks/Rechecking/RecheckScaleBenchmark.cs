@@ -47,8 +47,8 @@ public static class RecheckScaleBenchmark
         }
 
         // Azurite in memory finds a blob by scanning all of them (three quarters of its time goes to that scan when
-        // profiled), so each write is slower than the last: filling 100,000 states takes it about two hours on 2 cores;
-        // the measured run itself takes minutes.
+        // profiled), so each write is slower than the last: filling 100,000 states takes it about three hours on
+        // 2 cores; the measured run itself takes minutes.
         return await BenchmarkRun.WithCancellationAsync("recheck-scale", TimeSpan.FromHours(6), token => MeasureAsync(sizes, due, parallelism, token));
     }
 
