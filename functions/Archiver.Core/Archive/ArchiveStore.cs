@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Archiver.Recheck;
 using Archiver.Sources;
 using Azure;
 using Azure.Storage;
@@ -103,23 +102,12 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     public async Task<ETag> WriteStateAsync(TweetState state, ETag? etag, CancellationToken cancellationToken)
     {
         await archive.Created.WaitAsync(cancellationToken);
-        var tags = new Dictionary<string, string> { ["status"] = EnumNames.Of(state.Status) };
-        if (state.ChangedAt is { } changed)
-        {
-            tags["changedAt"] = DueIndex.FormatDue(changed);
-        }
-
-        if (state.NextCheckAt is { } due)
-        {
-            tags[DueIndex.DueTag] = DueIndex.FormatDue(due);
-        }
-
         var json = JsonSerializer.SerializeToUtf8Bytes(state, ArchiveJsonContext.Default.TweetState);
         var response = await Container.GetBlobClient(BlobNames.State(state.TweetId)).UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions
         {
             Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            Tags = tags,
+            Tags = BlobTags.OfState(state),
         }, cancellationToken);
         return response.Value.ETag;
     }
@@ -153,12 +141,11 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     public async IAsyncEnumerable<string> FindPendingSubmissionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await archive.Created.WaitAsync(cancellationToken);
-        await foreach (var item in Container.FindBlobsByTagsAsync("\"pending\" = 'yes'", cancellationToken))
+        await foreach (var item in Container.FindBlobsByTagsAsync(BlobTags.PendingSubmissions, cancellationToken))
         {
-            var name = item.BlobName;
-            if (name.StartsWith("submissions/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            if (BlobNames.SubmissionIdOf(item.BlobName) is { } id)
             {
-                yield return name["submissions/".Length..^".json".Length];
+                yield return id;
             }
         }
     }
@@ -175,7 +162,7 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
         {
             Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            Tags = new Dictionary<string, string> { ["pending"] = submission.HasPendingWork ? "yes" : "no" },
+            Tags = BlobTags.OfSubmission(submission),
         }, cancellationToken);
         return response.Value.ETag;
     }

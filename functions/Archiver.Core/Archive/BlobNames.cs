@@ -2,14 +2,26 @@ using System.Globalization;
 
 namespace Archiver.Archive;
 
-/// <summary>The blob layout of the archive container (DESIGN.md, "Blob layout"), in one place.</summary>
+/// <summary>
+/// The blob layout of the archive container (DESIGN.md, "Blob layout"), in one place: the names written and the
+/// names read back from listings and tag queries.
+/// </summary>
 public static class BlobNames
 {
-    public static string State(string tweetId) => $"tweets/{tweetId}/state.json";
+    /// <summary>Every tweet's blobs live under this prefix, one virtual folder per tweet id.</summary>
+    public const string TweetsPrefix = "tweets/";
 
-    public static string SnapshotPrefix(string tweetId) => $"tweets/{tweetId}/snapshots/";
+    private const string StateSuffix = "/state.json";
+    private const string SubmissionsPrefix = "submissions/";
+    private const string JsonSuffix = ".json";
 
-    public static string Snapshot(string tweetId, string version) => $"{SnapshotPrefix(tweetId)}{version}.json";
+    public static string State(string tweetId) => $"{TweetsPrefix}{tweetId}{StateSuffix}";
+
+    public static string SnapshotPrefix(string tweetId) => $"{TweetsPrefix}{tweetId}/snapshots/";
+
+    public static string Snapshot(string tweetId, string version) => $"{SnapshotPrefix(tweetId)}{version}{JsonSuffix}";
+
+    public static string Checks(string tweetId) => $"{TweetsPrefix}{tweetId}/checks.jsonl";
 
     /// <summary>Raw upstream bodies, content-addressed: the same bytes are stored once.</summary>
     public static string Raw(string sha256) => $"raw/{sha256}";
@@ -17,11 +29,31 @@ public static class BlobNames
     /// <summary>Media files, content-addressed: the same bytes are stored once however many tweets use them.</summary>
     public static string Media(string sha256) => $"media/{sha256}";
 
-    public static string Submission(string submissionId) => $"submissions/{submissionId}.json";
+    public static string Submission(string submissionId) => $"{SubmissionsPrefix}{submissionId}{JsonSuffix}";
 
     public static string Export(string tweetId, string version) => $"exports/{tweetId}/{version}.zip";
 
     /// <summary>A version name: the capture instant as sortable UTC text, safe in a blob name and a URL.</summary>
     public static string Version(DateTimeOffset capturedAt) =>
         capturedAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The tweet id of a <c>tweets/{id}/state.json</c> blob name; null for any other blob.</summary>
+    public static string? TweetIdOfState(string blobName) =>
+        blobName.StartsWith(TweetsPrefix, StringComparison.Ordinal) && blobName.EndsWith(StateSuffix, StringComparison.Ordinal)
+        && blobName.Length > TweetsPrefix.Length + StateSuffix.Length
+            ? blobName[TweetsPrefix.Length..^StateSuffix.Length]
+            : null;
+
+    /// <summary>The tweet id of a <c>tweets/{id}/</c> virtual folder, as a hierarchical listing names it; null otherwise.</summary>
+    public static string? TweetIdOfFolder(string prefix) =>
+        prefix.StartsWith(TweetsPrefix, StringComparison.Ordinal) && prefix.Length > TweetsPrefix.Length + 1 && prefix.EndsWith('/')
+            ? prefix[TweetsPrefix.Length..^1]
+            : null;
+
+    /// <summary>The submission id of a <c>submissions/{id}.json</c> blob name; null for any other blob.</summary>
+    public static string? SubmissionIdOf(string blobName) =>
+        blobName.StartsWith(SubmissionsPrefix, StringComparison.Ordinal) && blobName.EndsWith(JsonSuffix, StringComparison.Ordinal)
+        && blobName.Length > SubmissionsPrefix.Length + JsonSuffix.Length
+            ? blobName[SubmissionsPrefix.Length..^JsonSuffix.Length]
+            : null;
 }

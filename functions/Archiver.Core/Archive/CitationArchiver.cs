@@ -8,7 +8,7 @@ namespace Archiver.Archive;
 /// Takes one citation through resolve → fetch → snapshot → store, and says what became of it. Failures that may pass
 /// (upstream or storage) leave it pending for the timer; nothing here throws for them.
 /// </summary>
-public sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver archiver)
+internal sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver archiver)
 {
     public async Task<CitationResult> ArchiveAsync(CitationResult current, bool refresh, int maxAttempts, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Archiver.Archive;
 /// Runs a submission: stores it with every citation pending before any work, then archives the citations within a
 /// time budget, recording each result as it comes. What the budget leaves undone stays pending for the timer.
 /// </summary>
-public sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, ArchiverMetrics metrics, IOptions<ArchiveOptions> options, TimeProvider time)
+internal sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, ArchiverMetrics metrics, IOptions<ArchiveOptions> options, TimeProvider time)
 {
     public async Task<Submission> SubmitAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace Archiver.Archive;
 /// crash leaves either the old state or the new one and a re-run finishes without duplicates. Status changes follow
 /// <see cref="StatusPolicy"/>; every check is logged with its counters; changes are published.
 /// </summary>
-public sealed class TweetArchiver(
+internal sealed class TweetArchiver(
     TweetFetcher fetcher,
     TweetFiles tweetFiles,
     ArchiveStore store,

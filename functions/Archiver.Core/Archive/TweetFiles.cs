@@ -6,7 +6,7 @@ namespace Archiver.Archive;
 /// Streams every file a tweet refers to (media, video posters, the avatar at 400×400, the card image) into the
 /// archive under its hash, and keeps every upstream body verbatim under its hash.
 /// </summary>
-public sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
+internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
 {
     /// <summary>The files saved, those gone for good, or the transient failure that stops this capture (retried later).</summary>
     public async Task<(IReadOnlyList<SnapshotFile> Files, IReadOnlyList<SnapshotMissingFile> Missing, string? Transient)> SaveAsync(TweetData tweet, CancellationToken cancellationToken)

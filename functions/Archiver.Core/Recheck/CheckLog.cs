@@ -10,7 +10,7 @@ namespace Archiver.Recheck;
 /// <summary>Each tweet's append-only log of checks, one JSON line per check.</summary>
 public sealed class CheckLog(ArchiveContainer archive)
 {
-    public static string BlobName(string tweetId) => $"tweets/{tweetId}/checks.jsonl";
+    public static string BlobName(string tweetId) => BlobNames.Checks(tweetId);
 
     /// <summary>
     /// Appends one line. A log is created on a tweet's first check (<paramref name="first"/>); later checks append at

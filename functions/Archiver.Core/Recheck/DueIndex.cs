@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using Archiver.Archive;
 using Azure.Storage.Blobs;
 
 namespace Archiver.Recheck;
@@ -10,30 +10,18 @@ namespace Archiver.Recheck;
 /// </summary>
 public sealed class DueIndex(BlobContainerClient container)
 {
-    public const string DueTag = "dueAt";
-
-    /// <summary>The tweet id of a <c>tweets/{id}/state.json</c> blob name; null for any other blob.</summary>
-    public static string? TweetIdOf(string blobName) =>
-        blobName.StartsWith("tweets/", StringComparison.Ordinal) && blobName.EndsWith("/state.json", StringComparison.Ordinal)
-            ? blobName["tweets/".Length..^"/state.json".Length]
-            : null;
-
-    public static string FormatDue(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>The blobs whose <c>dueAt</c> is at or before <paramref name="now"/>, at most <paramref name="max"/>.</summary>
     public async IAsyncEnumerable<DueEntry> FindDueAsync(DateTimeOffset now, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var count = 0;
-        var query = $"\"{DueTag}\" <= '{FormatDue(now)}'";
-        await foreach (var item in container.FindBlobsByTagsAsync(query, cancellationToken))
+        await foreach (var item in container.FindBlobsByTagsAsync(BlobTags.DueBy(now), cancellationToken))
         {
             if (count++ >= max)
             {
                 yield break;
             }
 
-            yield return new DueEntry(item.BlobName, TweetIdOf(item.BlobName), item.Tags.TryGetValue(DueTag, out var due) ? due : null);
+            yield return new DueEntry(item.BlobName, BlobNames.TweetIdOfState(item.BlobName), item.Tags.TryGetValue(BlobTags.DueAt, out var due) ? due : null);
         }
     }
 }

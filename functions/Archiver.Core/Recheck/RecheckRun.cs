@@ -7,7 +7,7 @@ namespace Archiver.Recheck;
 /// One run of re-checks: the due tweets from the due-date index, most overdue first, within the run's count limit and
 /// time budget, so a run always ends cleanly and the next one continues where it stopped.
 /// </summary>
-public sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, ArchiverMetrics metrics, IOptions<RecheckOptions> options, TimeProvider time)
+internal sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, ArchiverMetrics metrics, IOptions<RecheckOptions> options, TimeProvider time)
 {
     /// <summary>How many due entries are looked at to pick the most overdue ones.</summary>
     private int Window => options.Value.MaxPerRun * 4;

@@ -8,7 +8,7 @@ namespace Archiver.Recheck;
 /// (overlapping timers, several instances, an on-demand re-check) never work on the same tweet at once; a claim whose
 /// holder died expires.
 /// </summary>
-public sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, TimeProvider time)
+internal sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, TimeProvider time)
 {
     public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
 

@@ -1,7 +1,6 @@
 using Archiver.Archive;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Archiver.Recheck;
 
 namespace Archiver.Functions.Endpoints;
 
@@ -15,12 +14,12 @@ public sealed class TweetListing(BlobContainerClient container, ArchiveStore sto
         var conditions = new List<string>();
         if (status is { } wanted)
         {
-            conditions.Add($"\"status\" = '{EnumNames.Of(wanted)}'");
+            conditions.Add(BlobTags.StatusIs(wanted));
         }
 
         if (changedSince is { } since)
         {
-            conditions.Add($"\"changedAt\" >= '{DueIndex.FormatDue(since)}'");
+            conditions.Add(BlobTags.ChangedSince(since));
         }
 
         if (conditions.Count > 0)
@@ -28,16 +27,16 @@ public sealed class TweetListing(BlobContainerClient container, ArchiveStore sto
             var query = string.Join(" AND ", conditions);
             await foreach (var page in container.FindBlobsByTagsAsync(query, cancellationToken).AsPages(continuation, pageSize))
             {
-                ids.AddRange(page.Values.Select(b => b.BlobName).Where(n => n.EndsWith("/state.json", StringComparison.Ordinal)).Select(IdOf));
+                ids.AddRange(page.Values.Select(b => BlobNames.TweetIdOfState(b.BlobName)).OfType<string>());
                 next = page.ContinuationToken;
                 break;
             }
         }
         else
         {
-            await foreach (var page in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", "tweets/", cancellationToken).AsPages(continuation, pageSize))
+            await foreach (var page in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", BlobNames.TweetsPrefix, cancellationToken).AsPages(continuation, pageSize))
             {
-                ids.AddRange(page.Values.Where(v => v.IsPrefix).Select(v => v.Prefix["tweets/".Length..].TrimEnd('/')));
+                ids.AddRange(page.Values.Where(v => v.IsPrefix).Select(v => BlobNames.TweetIdOfFolder(v.Prefix)).OfType<string>());
                 next = page.ContinuationToken;
                 break;
             }
@@ -55,6 +54,4 @@ public sealed class TweetListing(BlobContainerClient container, ArchiveStore sto
 
         return new TweetListView(tweets, string.IsNullOrEmpty(next) ? null : next);
     }
-
-    private static string IdOf(string stateBlob) => stateBlob["tweets/".Length..^"/state.json".Length];
 }

@@ -50,7 +50,7 @@ internal sealed class RecheckLinksFunction(
         return
         [
             $"RecheckLinks: {finished} pending submission(s) finished, {stillPending} still pending.",
-            $"RecheckLinks at {DueIndex.FormatDue(started)}{(trigger.IsPastDue ? " (past due)" : "")}: {summary}",
+            $"RecheckLinks at {BlobTags.FormatInstant(started)}{(trigger.IsPastDue ? " (past due)" : "")}: {summary}",
         ];
     }
 }

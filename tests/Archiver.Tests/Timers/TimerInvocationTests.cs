@@ -91,7 +91,7 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite)
         var state = new TweetState { TweetId = id, Status = TweetStatus.Pending, FirstSeenAt = due, NextCheckAt = due };
         await container.GetBlobClient(BlobNames.State(id)).UploadAsync(
             BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(state, ArchiveJsonContext.Default.TweetState)),
-            new BlobUploadOptions { Tags = new Dictionary<string, string> { [DueIndex.DueTag] = DueIndex.FormatDue(due) } },
+            new BlobUploadOptions { Tags = new Dictionary<string, string> { [BlobTags.DueAt] = BlobTags.FormatInstant(due) } },
             TestContext.Current.CancellationToken);
     }
 }

@@ -21,7 +21,7 @@ namespace Archiver.Sources;
 /// hashed by the archiver separately.
 /// </para>
 /// </summary>
-public static class TweetContent
+internal static class TweetContent
 {
     public const string Schema = "archiver.tweet-content/1";
 

@@ -4,7 +4,7 @@ namespace Archiver.Sources;
 /// A media file streamed to a temporary file, with its SHA-256, size and content type, or why it was not. The caller
 /// uploads the file, then disposes this, which deletes it.
 /// </summary>
-public sealed class MediaDownload : IAsyncDisposable
+internal sealed class MediaDownload : IAsyncDisposable
 {
     /// <summary>The temporary file holding the bytes; null on failure.</summary>
     public string? FilePath { get; init; }

@@ -1,7 +1,7 @@
 namespace Archiver.Sources;
 
 /// <summary>Where a short link leads, and the upstream answers, hop by hop, that say so.</summary>
-public sealed record ShortLinkResolution
+internal sealed record ShortLinkResolution
 {
     /// <summary>The short link as given.</summary>
     public required string ShortLink { get; init; }

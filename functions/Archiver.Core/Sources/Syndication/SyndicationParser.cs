@@ -14,7 +14,7 @@ namespace Archiver.Sources;
 /// <item>200 <c>Tweet</c>: <see cref="TweetFound"/>, with a null author when <c>user</c> is missing.</item>
 /// </list>
 /// </summary>
-public static class SyndicationParser
+internal static class SyndicationParser
 {
     public const string SourceName = "syndication";
 

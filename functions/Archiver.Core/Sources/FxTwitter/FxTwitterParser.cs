@@ -8,7 +8,7 @@ namespace Archiver.Sources;
 /// <c>{code, status}</c>, including its tombstone <c>{type: "tombstone", reason, message}</c>. A 401 or 404 without
 /// FxTwitter's own message (a missing User-Agent, an unknown route, a proxy's page) is a failure, not an answer.
 /// </summary>
-public static class FxTwitterParser
+internal static class FxTwitterParser
 {
     public const string SourceName = "fxtwitter";
 

@@ -8,7 +8,7 @@ namespace Archiver.Sources;
 /// The allow-list of X/Twitter hosts the archiver may fetch, and the URL actually requested for a real one
 /// (<see cref="UpstreamOptions.HostMap"/> sends a host elsewhere; the allow-list still judges the original host).
 /// </summary>
-public sealed class UpstreamHosts
+internal sealed class UpstreamHosts
 {
     /// <summary>Every host that may be fetched. Anything else is refused before any request.</summary>
     public static readonly FrozenSet<string> Allowed = FrozenSet.Create(

@@ -5,7 +5,7 @@ namespace Archiver.Sources;
 /// (as FxEmbed does), in the "Tweet/Twitter" wording used before mid-2023 and the "Post/X" wording after; case and
 /// typographic apostrophes do not matter. The first row whose phrase appears wins.
 /// </summary>
-public static class TombstoneWording
+internal static class TombstoneWording
 {
     /// <summary>The table, most specific first. Each phrase is lower case with straight apostrophes.</summary>
     public static IReadOnlyList<(string Phrase, Unavailability Reason)> Phrases { get; } =

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Archiver.Sources;
 
 /// <summary>Settings of section <c>Archiver:Upstream</c>: how X/Twitter is asked (DESIGN.md, "Configuration").</summary>
-public sealed class UpstreamOptions
+internal sealed class UpstreamOptions
 {
     public const string Section = "Archiver:Upstream";
 

@@ -7,7 +7,7 @@ namespace Archiver.Sources;
 /// The <c>token</c> query value of <c>tweet-result</c>, as the official embed script derives it from the id:
 /// <c>(Number(id) / 1e15 * Math.PI).toString(36)</c> with every <c>0</c> and the <c>.</c> removed.
 /// </summary>
-public static class SyndicationToken
+internal static class SyndicationToken
 {
     private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
     private const int Radix = 36;

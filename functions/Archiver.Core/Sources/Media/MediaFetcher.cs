@@ -10,7 +10,7 @@ namespace Archiver.Sources;
 /// streaming, <see cref="UpstreamOptions.MaxMediaBytes"/> enforced (up front from Content-Length, and while reading), the
 /// content type checked. On 404/410 the fallback URLs are tried in order.
 /// </summary>
-public sealed class MediaFetcher(UpstreamClient client, IOptions<UpstreamOptions> options, TimeProvider time, ILogger<MediaFetcher> logger)
+internal sealed class MediaFetcher(UpstreamClient client, IOptions<UpstreamOptions> options, TimeProvider time, ILogger<MediaFetcher> logger)
 {
     public const string Endpoint = "media";
 

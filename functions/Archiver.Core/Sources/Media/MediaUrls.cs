@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Archiver.Sources;
 
 /// <summary>The media URL rules of <c>pbs.twimg.com</c> and <c>video.twimg.com</c> (reference section 5).</summary>
-public static partial class MediaUrls
+internal static partial class MediaUrls
 {
     /// <summary>The sizes to try, in order, when a photo's <c>name=orig</c> answers 404 (gallery-dl's chain).</summary>
     public static IReadOnlyList<string> PhotoFallbackSizes { get; } = ["4096x4096", "large", "medium", "small"];

@@ -15,7 +15,7 @@ namespace Archiver.Sources;
 /// page tells nothing the URL does not); a hop to any other host ends resolution with that target reported, unfetched.
 /// A 200 meta-refresh page is read, and the <c>unsafe_link_warning</c> interstitial is unwrapped.
 /// </summary>
-public sealed class ShortLinkResolver(UpstreamClient client, IOptions<UpstreamOptions> options, ILogger<ShortLinkResolver> logger)
+internal sealed class ShortLinkResolver(UpstreamClient client, IOptions<UpstreamOptions> options, ILogger<ShortLinkResolver> logger)
 {
     public const string Endpoint = "tco";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Archiver.Sources;
 
 /// <summary>The creation time a tweet id carries: since 2010-11-04 ids are snowflakes, <c>(id &gt;&gt; 22) + 1288834974657</c> ms.</summary>
-public static class Snowflake
+internal static class Snowflake
 {
     /// <summary>Twitter's snowflake epoch, 2010-11-04T01:42:54.657Z, in Unix milliseconds.</summary>
     public const long EpochMilliseconds = 1288834974657;

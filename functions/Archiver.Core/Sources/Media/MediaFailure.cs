@@ -1,7 +1,7 @@
 namespace Archiver.Sources;
 
 /// <summary>Why a media download gave no file.</summary>
-public enum MediaFailure
+internal enum MediaFailure
 {
     /// <summary>No usable answer (timeout, 429, 5xx, a broken stream): try again later.</summary>
     Transient,

@@ -1,7 +1,7 @@
 namespace Archiver.Sources;
 
 /// <summary>What the ladder of sources said about one tweet id.</summary>
-public sealed record FetchReport
+internal sealed record FetchReport
 {
     /// <summary>The id asked for.</summary>
     public required string Id { get; init; }

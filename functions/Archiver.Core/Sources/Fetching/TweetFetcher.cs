@@ -9,7 +9,7 @@ namespace Archiver.Sources;
 /// lacked the author or was truncated. A 429, 5xx, timeout, HTML where JSON was expected, or <c>{}</c> is a failure,
 /// never a deletion.
 /// </summary>
-public sealed class TweetFetcher(UpstreamClient client, IOptions<UpstreamOptions> options, ILogger<TweetFetcher> logger)
+internal sealed class TweetFetcher(UpstreamClient client, IOptions<UpstreamOptions> options, ILogger<TweetFetcher> logger)
 {
     public async Task<FetchReport> FetchAsync(string id, CancellationToken cancellationToken)
     {

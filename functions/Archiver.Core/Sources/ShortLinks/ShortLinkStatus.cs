@@ -1,7 +1,7 @@
 namespace Archiver.Sources;
 
 /// <summary>How the resolution of a <c>t.co</c> / <c>pic.twitter.com</c> / <c>pic.x.com</c> link ended.</summary>
-public enum ShortLinkStatus
+internal enum ShortLinkStatus
 {
     /// <summary>It leads to a status URL: <see cref="ShortLinkResolution.TweetId"/> is set.</summary>
     Tweet,

@@ -10,7 +10,7 @@ namespace Archiver.Sources;
 /// per-host resilience pipeline, caps and hashes the body, and records the real URL. Upstream failures never throw: they
 /// come back as an exchange without a status. Redirects are not followed here; callers follow them hop by hop.
 /// </summary>
-public sealed class UpstreamClient(
+internal sealed class UpstreamClient(
     HttpClient http,
     UpstreamHosts hosts,
     IOptions<UpstreamOptions> options,

@@ -12,7 +12,7 @@ namespace Archiver.Sources;
 /// 404 is <see cref="Unavailability.NotFound"/>; 403 with "not authorized" is <see cref="Unavailability.Protected"/>;
 /// everything else (400, 429, 5xx, a non-JSON 200, no answer) is <see cref="SourceFailed"/>.
 /// </summary>
-public static class OEmbedParser
+internal static class OEmbedParser
 {
     public const string SourceName = "oembed";
 
