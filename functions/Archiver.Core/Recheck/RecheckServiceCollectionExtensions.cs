@@ -12,6 +12,7 @@ public static class RecheckServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DueIndex>();
         services.AddSingleton<CheckLog>();
+        services.AddSingleton<RecheckSchedule>();
         services.AddTransient<TweetRechecker>();
         services.AddTransient<RecheckRun>();
         return services;

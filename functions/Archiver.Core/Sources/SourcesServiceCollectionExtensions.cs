@@ -22,6 +22,7 @@ public static class SourcesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>());
         services.TryAddSingleton<UpstreamHosts>();
+        services.TryAddSingleton<UpstreamHealth>();
         services.TryAddSingleton<UpstreamConnector>();
         services.TryAddTransient<BodyCapHandler>();
 
@@ -39,7 +40,9 @@ public static class SourcesServiceCollectionExtensions
             UpstreamPipeline.Configure(
                 builder,
                 context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()))
+                context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                context.ServiceProvider.GetRequiredService<UpstreamHealth>(),
+                context.InstanceName))
             .SelectPipelineBy(static _ => UpstreamRequest.HostOf);
 
         // Added after the resilience handler, so it runs inside each attempt.

@@ -2,6 +2,7 @@ using Archiver.Archive;
 using Archiver.Citations;
 using Archiver.Functions.Articles;
 using Archiver.Functions.Errors;
+using Archiver.Recheck;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Archiver.Functions.Endpoints;
@@ -17,7 +18,7 @@ public static class ArchiveApi
     }
 
     private static async Task<Results<Ok<SubmissionView>, Accepted<SubmissionView>, JsonHttpResult<ApiError>>> ArchiveAsync(
-        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, CancellationToken cancellationToken)
+        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, RecheckSchedule schedule, CancellationToken cancellationToken)
     {
         if (!TryReadFlag(request, "refresh", out var refresh))
         {
@@ -31,20 +32,20 @@ public static class ArchiveApi
         }
 
         var citations = extractor.Extract(read.Article.Text, read.Article.Format);
-        var submission = SubmissionView.Of(await processor.SubmitAsync(citations, refresh, cancellationToken));
+        var submission = SubmissionView.Of(await processor.SubmitAsync(citations, refresh, cancellationToken), schedule.NextRun());
         return submission.Status == "pending"
             ? TypedResults.Accepted(submission.Self, submission)
             : TypedResults.Ok(submission);
     }
 
-    private static async Task<Results<Ok<SubmissionView>, JsonHttpResult<ApiError>>> GetSubmissionAsync(string id, ArchiveStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SubmissionView>, JsonHttpResult<ApiError>>> GetSubmissionAsync(string id, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
     {
         if (!IsSubmissionId(id) || await store.ReadSubmissionAsync(id, cancellationToken) is not { } stored)
         {
             return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"No submission '{id}'.");
         }
 
-        return TypedResults.Ok(SubmissionView.Of(stored.Value));
+        return TypedResults.Ok(SubmissionView.Of(stored.Value, schedule.NextRun()));
     }
 
     private static bool IsSubmissionId(string id) =>

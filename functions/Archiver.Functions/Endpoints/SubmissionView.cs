@@ -10,15 +10,36 @@ public sealed record SubmissionView(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? CompletedAt,
     string Self,
+    IReadOnlyDictionary<string, int> Counts,
+    DateTimeOffset? NextAttemptAt,
     IReadOnlyList<CitationView> Citations)
 {
-    public static SubmissionView Of(Submission submission) => new(
-        submission.Id,
-        submission.HasPendingWork ? "pending" : "complete",
-        submission.ReceivedAt,
-        submission.CompletedAt,
-        $"/api/submissions/{submission.Id}",
-        [.. submission.Citations.Select(CitationView.Of)]);
+    /// <param name="nextRun">When the timer next runs: pending citations are tried again then.</param>
+    public static SubmissionView Of(Submission submission, DateTimeOffset? nextRun)
+    {
+        var next = submission.HasPendingWork ? nextRun : null;
+        return new(
+            submission.Id,
+            submission.HasPendingWork ? "pending" : "complete",
+            submission.ReceivedAt,
+            submission.CompletedAt,
+            $"/api/submissions/{submission.Id}",
+            Count(submission.Citations),
+            next,
+            [.. submission.Citations.Select(c => CitationView.Of(c, next))]);
+    }
+
+    /// <summary>How many citations have each outcome, every outcome named (zeros included).</summary>
+    public static IReadOnlyDictionary<string, int> Count(IEnumerable<CitationResult> citations)
+    {
+        var counts = Enum.GetValues<CitationOutcome>().ToDictionary(o => EnumNames.Of(o), _ => 0);
+        foreach (var citation in citations)
+        {
+            counts[EnumNames.Of(citation.Outcome)]++;
+        }
+
+        return counts;
+    }
 }
 
 public sealed record CitationView
@@ -45,10 +66,13 @@ public sealed record CitationView
 
     public string? Version { get; init; }
 
+    /// <summary>pending: when the next attempt is due (the error says why it is needed).</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     /// <summary>The archived tweet: <c>/api/tweets/{id}</c>.</summary>
     public string? Tweet { get; init; }
 
-    public static CitationView Of(CitationResult result)
+    public static CitationView Of(CitationResult result, DateTimeOffset? nextAttemptAt)
     {
         var id = result.TweetId ?? result.Citation.TweetId;
         return new CitationView
@@ -64,6 +88,7 @@ public sealed record CitationView
             Target = result.Target,
             Error = result.Error,
             Version = result.Version,
+            NextAttemptAt = result.Outcome == CitationOutcome.Pending ? nextAttemptAt : null,
             Tweet = result.Outcome == CitationOutcome.Archived && id is not null ? $"/api/tweets/{id}" : null,
         };
     }

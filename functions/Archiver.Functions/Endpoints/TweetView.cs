@@ -21,6 +21,12 @@ public sealed record TweetView(
     Snapshot? Latest,
     TweetLinks Links)
 {
+    /// <summary>Why the last check found nothing usable, in words (null after a check that got an answer).</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>After <c>POST /api/tweets/{id}/recheck</c>: what this check came to, and why.</summary>
+    public CheckOutcome? Check { get; init; }
+
     public static TweetView Of(TweetState state, Snapshot? latest) => new(
         state.TweetId,
         state.ScreenName,
@@ -42,8 +48,14 @@ public sealed record TweetView(
             latest is null ? null : $"/api/tweets/{state.TweetId}/snapshots/{latest.Version}",
             latest is null ? null : $"/api/tweets/{state.TweetId}/bundle",
             state.Versions.Count > 1 ? $"/api/tweets/{state.TweetId}/diff" : null,
-            latest?.Files.Select(f => $"/api/tweets/{state.TweetId}/media/{f.File}").Distinct().ToArray() ?? []));
+            latest?.Files.Select(f => $"/api/tweets/{state.TweetId}/media/{f.File}").Distinct().ToArray() ?? []))
+    {
+        LastError = state.LastError,
+    };
 }
+
+/// <summary>One check's result: <c>archived</c>, <c>unavailable</c> (with its reason) or <c>pending</c> (with the error and the next check).</summary>
+public sealed record CheckOutcome(CitationOutcome Outcome, string? Reason, string? Error, DateTimeOffset? NextCheckAt);
 
 public sealed record TweetLinks(string Self, string? Snapshot, string? Bundle, string? Diff, IReadOnlyList<string> Media);
 

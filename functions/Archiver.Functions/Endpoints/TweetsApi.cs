@@ -127,7 +127,17 @@ public static class TweetsApi
             return ApiErrors.Create(StatusCodes.Status409Conflict, "busy", $"Tweet {id} is being checked right now; try again in a moment.");
         }
 
-        return result.Status == RecheckStatus.NotArchived ? NotArchived(id) : await GetTweetAsync(id, store, cancellationToken);
+        if (result.Status == RecheckStatus.NotArchived || await store.ReadStateAsync(id, cancellationToken) is not { } state)
+        {
+            return NotArchived(id);
+        }
+
+        var latest = state.Value.Latest is { } version ? await store.ReadSnapshotAsync(id, version.Version, cancellationToken) : null;
+        var capture = result.Capture!;
+        return TypedResults.Ok(TweetView.Of(state.Value, latest) with
+        {
+            Check = new CheckOutcome(capture.Outcome, capture.Reason is { } reason ? EnumNames.Of(reason) : null, capture.Error, state.Value.NextCheckAt),
+        });
     }
 
     private static async Task<Results<Ok<VersionDiff>, JsonHttpResult<ApiError>>> GetDiffAsync(

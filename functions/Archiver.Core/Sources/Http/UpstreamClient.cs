@@ -13,6 +13,7 @@ namespace Archiver.Sources;
 internal sealed class UpstreamClient(
     HttpClient http,
     UpstreamHosts hosts,
+    UpstreamHealth health,
     IOptions<UpstreamOptions> options,
     TimeProvider time,
     ILogger<UpstreamClient> logger)
@@ -44,6 +45,7 @@ internal sealed class UpstreamClient(
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var truncated = request.Options.TryGetValue(UpstreamRequest.Truncated, out var cut) && cut;
+            Observe(realUrl, response);
             return new UpstreamAnswer
             {
                 Exchange = Exchange(endpoint, realUrl, response, body, truncated),
@@ -71,6 +73,7 @@ internal sealed class UpstreamClient(
         try
         {
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            Observe(realUrl, response);
             var answer = new UpstreamAnswer
             {
                 Exchange = Exchange(endpoint, realUrl, response, [], truncated: false),
@@ -137,9 +140,36 @@ internal sealed class UpstreamClient(
         };
     }
 
+    /// <summary>Tells <see cref="UpstreamHealth"/> what the host answered: a 429 is a rate limit, a 5xx a failure, anything else a success.</summary>
+    private void Observe(Uri realUrl, HttpResponseMessage response)
+    {
+        var host = realUrl.IdnHost;
+        var status = (int)response.StatusCode;
+        if (status == 429)
+        {
+            var wait = RetryAfter.Of(response, time);
+            health.RateLimited(host, wait, UpstreamWords.Status(host, status, wait));
+        }
+        else if (status >= 500)
+        {
+            health.Failed(host, UpstreamWords.Status(host, status));
+        }
+        else
+        {
+            health.Succeeded(host);
+        }
+    }
+
     private UpstreamAnswer NoAnswer(string endpoint, Uri realUrl, Exception exception)
     {
-        var error = Describe(exception);
+        var host = realUrl.IdnHost;
+        var error = UpstreamWords.NoAnswer(host, exception, health.State(host).CircuitOpenUntil);
+        if (exception is not Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            // An open circuit says nothing new about the host; the failures that opened it are the news.
+            health.Failed(host, error);
+        }
+
         UpstreamLog.NoAnswer(logger, endpoint, realUrl.IdnHost, error, exception);
         return new UpstreamAnswer { Exchange = Empty(endpoint, realUrl), Error = error };
     }
@@ -162,14 +192,4 @@ internal sealed class UpstreamClient(
         !cancellationToken.IsCancellationRequested
         && exception is HttpRequestException or ExecutionRejectedException or OperationCanceledException or IOException;
 
-    private static string Describe(Exception exception) => exception switch
-    {
-        Polly.Timeout.TimeoutRejectedException => "timeout: no answer in time",
-        Polly.CircuitBreaker.BrokenCircuitException => "circuit open: the host failed repeatedly and is rested",
-        Polly.RateLimiting.RateLimiterRejectedException => "refused locally: too many requests queued for the host",
-        HttpRequestException { StatusCode: { } status } => $"http error {(int)status}",
-        HttpRequestException e => $"connection failed ({e.HttpRequestError}): {e.Message}",
-        OperationCanceledException => "timeout: the request was cancelled",
-        _ => exception.Message,
-    };
 }

@@ -11,7 +11,8 @@ namespace Archiver.Sources;
 /// </summary>
 internal static class UpstreamPipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamOptions options, TimeProvider time)
+    /// <param name="host">The logical host this pipeline serves; its circuit's openings and closings go to <paramref name="health"/>.</param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamOptions options, TimeProvider time, UpstreamHealth health, string host)
     {
         builder.AddConcurrencyLimiter(options.MaxConcurrencyPerHost, options.MaxQueuedPerHost);
         builder.AddTimeout(options.TotalTimeout);
@@ -39,6 +40,16 @@ internal static class UpstreamPipeline
             MinimumThroughput = options.BreakerMinimumThroughput,
             SamplingDuration = options.BreakerSamplingDuration,
             BreakDuration = options.BreakerBreakDuration,
+            OnOpened = args =>
+            {
+                health.CircuitOpened(host, args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                health.CircuitClosed(host);
+                return ValueTask.CompletedTask;
+            },
         });
         builder.AddTimeout(options.AttemptTimeout);
     }
@@ -54,7 +65,14 @@ internal static class UpstreamPipeline
         ShouldHandle = args => ValueTask.FromResult(
             !args.Context.CancellationToken.IsCancellationRequested
             && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+            && !IsNameResolutionFailure(args.Outcome.Exception)
             && !(RetryAfter.Of(args.Outcome.Result, time) > options.MaxRetryAfter)),
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time)),
     };
+
+    /// <summary>A name that does not resolve will not resolve a second later: retrying only makes the user wait.</summary>
+    private static bool IsNameResolutionFailure(Exception? exception) =>
+        exception is HttpRequestException e
+        && (e.HttpRequestError == HttpRequestError.NameResolutionError
+            || e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData });
 }
