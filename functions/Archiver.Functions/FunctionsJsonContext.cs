@@ -14,6 +14,7 @@ namespace Archiver.Functions;
 [JsonSerializable(typeof(ArticleRequest))]
 [JsonSerializable(typeof(ExtractResponse))]
 [JsonSerializable(typeof(SubmissionView))]
+[JsonSerializable(typeof(SubmissionListView))]
 [JsonSerializable(typeof(TweetView))]
 [JsonSerializable(typeof(TweetListView))]
 [JsonSerializable(typeof(Archiver.Recheck.VersionDiff))]

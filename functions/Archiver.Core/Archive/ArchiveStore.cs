@@ -120,8 +120,32 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     public Task<Stored<TweetState>> UpdateStateAsync(string tweetId, Func<TweetState?, TweetState> change, CancellationToken cancellationToken, LastRead<TweetState>? lastRead = null) =>
         UpdateAsync(lastRead, () => ReadStateAsync(tweetId, cancellationToken), change, (next, etag) => WriteStateAsync(next, etag, cancellationToken));
 
-    public async Task<ETag> CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
-        await WriteSubmissionAsync(submission, null, cancellationToken);
+    /// <summary>
+    /// Stores a new submission: its entry in the newest-first index, then the submission. An entry whose submission was
+    /// never written (a crash in between) is skipped by <see cref="ListSubmissionsAsync"/>.
+    /// </summary>
+    public async Task<ETag> CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        await PutImmutableAsync(BlobNames.SubmissionIndex(submission.Id), BinaryData.Empty, "application/octet-stream", cancellationToken);
+        return await WriteSubmissionAsync(submission, null, cancellationToken);
+    }
+
+    /// <summary>One page of submissions, newest first, through the <c>submissions-newest/</c> listing.</summary>
+    public async Task<(IReadOnlyList<Submission> Submissions, string? Continuation)> ListSubmissionsAsync(int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        await archive.Created.WaitAsync(cancellationToken);
+        var ids = new List<string>();
+        string? next = null;
+        await foreach (var page in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, BlobNames.SubmissionIndexPrefix, cancellationToken).AsPages(continuation, pageSize))
+        {
+            ids.AddRange(page.Values.Select(b => BlobNames.SubmissionIdOfIndex(b.Name)).OfType<string>());
+            next = page.ContinuationToken;
+            break;
+        }
+
+        var read = await Task.WhenAll(ids.Select(id => ReadSubmissionAsync(id, cancellationToken)));
+        return ([.. read.OfType<Stored<Submission>>().Select(s => s.Value)], string.IsNullOrEmpty(next) ? null : next);
+    }
 
     public async Task<Stored<Submission>?> ReadSubmissionAsync(string id, CancellationToken cancellationToken) =>
         await ReadJsonAsync(BlobNames.Submission(id), SubmissionJsonContext.Default.Submission, cancellationToken);

@@ -15,6 +15,9 @@ public static class BlobNames
     private const string SubmissionsPrefix = "submissions/";
     private const string JsonSuffix = ".json";
 
+    /// <summary>One empty blob per submission, named so that a plain listing gives the newest first.</summary>
+    public const string SubmissionIndexPrefix = "submissions-newest/";
+
     public static string State(string tweetId) => $"{TweetsPrefix}{tweetId}{StateSuffix}";
 
     public static string SnapshotPrefix(string tweetId) => $"{TweetsPrefix}{tweetId}/snapshots/";
@@ -30,6 +33,21 @@ public static class BlobNames
     public static string Media(string sha256) => $"media/{sha256}";
 
     public static string Submission(string submissionId) => $"{SubmissionsPrefix}{submissionId}{JsonSuffix}";
+
+    /// <summary>
+    /// <c>submissions-newest/{99999999999999 - yyyyMMddHHmmss}-{id}</c>: the arrival second counted down, so names sort
+    /// newest first. A prefix listing pages through it with continuations, on Azure and Azurite alike.
+    /// </summary>
+    public static string SubmissionIndex(string submissionId) =>
+        long.TryParse(submissionId.AsSpan(0, Math.Min(14, submissionId.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var arrived) && submissionId.Length > 14
+            ? string.Create(CultureInfo.InvariantCulture, $"{SubmissionIndexPrefix}{99_999_999_999_999L - arrived:D14}-{submissionId}")
+            : throw new ArgumentException($"'{submissionId}' is not a submission id.", nameof(submissionId));
+
+    /// <summary>The submission id of a <c>submissions-newest/</c> blob name; null for any other blob.</summary>
+    public static string? SubmissionIdOfIndex(string blobName) =>
+        blobName.StartsWith(SubmissionIndexPrefix, StringComparison.Ordinal) && blobName.Length > SubmissionIndexPrefix.Length + 15
+            ? blobName[(SubmissionIndexPrefix.Length + 15)..]
+            : null;
 
     public static string Export(string tweetId, string version) => $"exports/{tweetId}/{version}.zip";
 

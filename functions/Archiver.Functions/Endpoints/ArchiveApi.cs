@@ -13,6 +13,7 @@ public static class ArchiveApi
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/archive", ArchiveAsync).WithName("Archive");
+        routes.MapGet("/api/submissions", ListSubmissionsAsync).WithName("ListSubmissions");
         routes.MapGet("/api/submissions/{id}", GetSubmissionAsync).WithName("GetSubmission");
         return routes;
     }
@@ -46,6 +47,26 @@ public static class ArchiveApi
         }
 
         return TypedResults.Ok(SubmissionView.Of(stored.Value, schedule.NextRun()));
+    }
+
+    private static async Task<Results<Ok<SubmissionListView>, JsonHttpResult<ApiError>>> ListSubmissionsAsync(
+        int? pageSize, string? continuationToken, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
+    {
+        if (pageSize is < 1 or > 50)
+        {
+            return ApiErrors.BadRequest("invalid_query", "pageSize must be between 1 and 50.");
+        }
+
+        try
+        {
+            var (submissions, next) = await store.ListSubmissionsAsync(pageSize ?? 20, continuationToken, cancellationToken);
+            var nextRun = schedule.NextRun();
+            return TypedResults.Ok(new SubmissionListView([.. submissions.Select(s => SubmissionView.Of(s, nextRun))], next));
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 400)
+        {
+            return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out.");
+        }
     }
 
     private static bool IsSubmissionId(string id) =>

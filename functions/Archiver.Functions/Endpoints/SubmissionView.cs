@@ -42,6 +42,9 @@ public sealed record SubmissionView(
     }
 }
 
+/// <summary>A page of submissions, newest first.</summary>
+public sealed record SubmissionListView(IReadOnlyList<SubmissionView> Submissions, string? ContinuationToken);
+
 public sealed record CitationView
 {
     public required string? TweetId { get; init; }
