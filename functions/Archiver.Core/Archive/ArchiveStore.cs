@@ -35,12 +35,16 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     private BlobContainerClient Container => archive.Client;
 
     /// <summary>Stores a raw upstream body under its hash, once.</summary>
-    public async Task<string> PutRawAsync(UpstreamExchange exchange, CancellationToken cancellationToken)
+    public Task<string> PutRawAsync(UpstreamExchange exchange, CancellationToken cancellationToken) =>
+        PutRawAsync(exchange.Sha256, exchange.Body, exchange.ContentType, cancellationToken);
+
+    /// <summary>Stores a raw body (an upstream answer, a fetched article page) under its hash, once.</summary>
+    public async Task<string> PutRawAsync(string sha256, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken)
     {
-        var name = BlobNames.Raw(exchange.Sha256);
+        var name = BlobNames.Raw(sha256);
         if (!known.Contains(name))
         {
-            await PutImmutableAsync(name, BinaryData.FromBytes(exchange.Body), exchange.ContentType ?? "application/octet-stream", cancellationToken);
+            await PutImmutableAsync(name, BinaryData.FromBytes(body), contentType ?? "application/octet-stream", cancellationToken);
             known.Add(name);
         }
 

@@ -17,6 +17,9 @@ public sealed record Submission
     /// <summary>Whether tweets archived within the freshness window are fetched again.</summary>
     public bool Refresh { get; init; }
 
+    /// <summary>The article's page, when it was submitted by its address.</summary>
+    public ArticlePage? Article { get; init; }
+
     public required IReadOnlyList<CitationResult> Citations { get; init; }
 
     public bool HasPendingWork => Citations.Any(c => c.Outcome == CitationOutcome.Pending);

@@ -11,13 +11,15 @@ namespace Archiver.Archive;
 /// </summary>
 internal sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, ArchiverMetrics metrics, IOptions<ArchiveOptions> options, TimeProvider time)
 {
-    public async Task<Submission> SubmitAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken)
+    /// <param name="article">The fetched page, when the article was submitted by its address (its body already stored).</param>
+    public async Task<Submission> SubmitAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken, ArticlePage? article = null)
     {
         var submission = new Submission
         {
             Id = NewId(),
             ReceivedAt = time.GetUtcNow(),
             Refresh = refresh,
+            Article = article,
             Citations = [.. found.Select(c => new CitationResult { Citation = c, Outcome = CitationOutcome.Pending, TweetId = c.TweetId })],
         };
         var etag = await store.CreateSubmissionAsync(submission, cancellationToken);

@@ -12,7 +12,7 @@ namespace Archiver.Functions.Articles;
 /// Reads an article out of a request body: <c>text/plain</c>, <c>text/html</c>, <c>text/markdown</c>, or JSON
 /// <c>{"text"|"html"|"markdown": "…"}</c>, honouring the charset, within the size limit. Every refusal says why.
 /// </summary>
-public sealed class ArticleReader(IOptions<ArticleOptions> options)
+public sealed class ArticleReader(IOptions<ArticleOptions> options, ArticlePageFetcher fetcher)
 {
     public async Task<ArticleReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -46,10 +46,10 @@ public sealed class ArticleReader(IOptions<ArticleOptions> options)
             return new ArticleReadResult(new Article(Decode(body, encoding), plain), null);
         }
 
-        return ReadJson(Decode(body, encoding));
+        return await ReadJsonAsync(Decode(body, encoding), cancellationToken);
     }
 
-    private static ArticleReadResult ReadJson(string json)
+    private async Task<ArticleReadResult> ReadJsonAsync(string json, CancellationToken cancellationToken)
     {
         ArticleRequest? parsed;
         try
@@ -61,13 +61,18 @@ public sealed class ArticleReader(IOptions<ArticleOptions> options)
             return Refuse(StatusCodes.Status400BadRequest, "malformed_json", $"The body is not valid JSON: {e.Message}");
         }
 
-        var given = new (string? Value, ArticleFormat Format)[] { (parsed?.Text, ArticleFormat.Text), (parsed?.Html, ArticleFormat.Html), (parsed?.Markdown, ArticleFormat.Markdown) }
+        var given = new (string? Value, ArticleFormat? Format)[] { (parsed?.Text, ArticleFormat.Text), (parsed?.Html, ArticleFormat.Html), (parsed?.Markdown, ArticleFormat.Markdown), (parsed?.Url, null) }
             .Where(member => member.Value is not null)
             .ToArray();
-        return given.Length == 1
-            ? new ArticleReadResult(new Article(given[0].Value!, given[0].Format), null)
-            : Refuse(StatusCodes.Status400BadRequest, "invalid_article",
-                "The JSON body must hold exactly one of \"text\", \"html\" or \"markdown\" as a string.");
+        if (given.Length != 1)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "invalid_article",
+                "The JSON body must hold exactly one of \"text\", \"html\", \"markdown\" or \"url\" as a string.");
+        }
+
+        return given[0].Format is { } format
+            ? new ArticleReadResult(new Article(given[0].Value!, format), null)
+            : await fetcher.FetchAsync(given[0].Value!, cancellationToken);
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>

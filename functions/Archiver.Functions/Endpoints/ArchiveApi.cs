@@ -19,7 +19,7 @@ public static class ArchiveApi
     }
 
     private static async Task<Results<Ok<SubmissionView>, Accepted<SubmissionView>, JsonHttpResult<ApiError>>> ArchiveAsync(
-        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, RecheckSchedule schedule, CancellationToken cancellationToken)
+        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
     {
         if (!TryReadFlag(request, "refresh", out var refresh))
         {
@@ -33,7 +33,10 @@ public static class ArchiveApi
         }
 
         var citations = extractor.Extract(read.Article.Text, read.Article.Format);
-        var submission = SubmissionView.Of(await processor.SubmitAsync(citations, refresh, cancellationToken), schedule.NextRun());
+        var page = read.Article.Fetched is { } fetched
+            ? fetched.Page with { Raw = await store.PutRawAsync(fetched.Page.Sha256, fetched.Body, fetched.Page.ContentType, cancellationToken) }
+            : null;
+        var submission = SubmissionView.Of(await processor.SubmitAsync(citations, refresh, cancellationToken, page), schedule.NextRun());
         return submission.Status == "pending"
             ? TypedResults.Accepted(submission.Self, submission)
             : TypedResults.Ok(submission);

@@ -24,8 +24,12 @@ public static class ExtractApi
         }
 
         var citations = extractor.Extract(read.Article.Text, read.Article.Format);
-        return TypedResults.Ok(new ExtractResponse(read.Article.Format.ToString().ToLowerInvariant(), citations.Count, citations));
+        return TypedResults.Ok(new ExtractResponse(read.Article.Format.ToString().ToLowerInvariant(), citations.Count, citations) { Article = read.Article.Fetched?.Page });
     }
 }
 
-public sealed record ExtractResponse(string Format, int Count, IReadOnlyList<Citation> Citations);
+public sealed record ExtractResponse(string Format, int Count, IReadOnlyList<Citation> Citations)
+{
+    /// <summary>The fetched page, when the article was given by its address (nothing is stored: no <c>raw</c>).</summary>
+    public Archiver.Archive.ArticlePage? Article { get; init; }
+}

@@ -14,6 +14,9 @@ public sealed record SubmissionView(
     DateTimeOffset? NextAttemptAt,
     IReadOnlyList<CitationView> Citations)
 {
+    /// <summary>The article's page, when it was submitted by its address.</summary>
+    public ArticlePage? Article { get; init; }
+
     /// <param name="nextRun">When the timer next runs: pending citations are tried again then.</param>
     public static SubmissionView Of(Submission submission, DateTimeOffset? nextRun)
     {
@@ -26,7 +29,10 @@ public sealed record SubmissionView(
             $"/api/submissions/{submission.Id}",
             Count(submission.Citations),
             next,
-            [.. submission.Citations.Select(c => CitationView.Of(c, next))]);
+            [.. submission.Citations.Select(c => CitationView.Of(c, next))])
+        {
+            Article = submission.Article,
+        };
     }
 
     /// <summary>How many citations have each outcome, every outcome named (zeros included).</summary>

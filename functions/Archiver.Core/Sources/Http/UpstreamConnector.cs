@@ -39,35 +39,6 @@ internal sealed class UpstreamConnector(UpstreamHosts hosts)
         }
     }
 
-    /// <summary>False for loopback, private (RFC 1918, ULA), link-local, CGNAT, multicast, unspecified and similar addresses.</summary>
-    public static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.Equals(IPAddress.Broadcast))
-        {
-            return false;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var first = address.GetAddressBytes()[0];
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC);
-        }
-
-        var b = address.GetAddressBytes();
-        return !(b[0] == 10
-            || b[0] == 0
-            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 192 && b[1] == 0 && b[2] == 0)
-            || (b[0] == 198 && (b[1] == 18 || b[1] == 19))
-            || b[0] >= 224);
-    }
+    /// <summary>False for loopback, private (RFC 1918, ULA), link-local, CGNAT, metadata, multicast and similar addresses.</summary>
+    public static bool IsPublic(IPAddress address) => Archiver.Network.NonPublicAddress.IsPublic(address);
 }
