@@ -1,4 +1,5 @@
-// Archiver on Azure Functions Flex Consumption: the custom handler (runtime 'custom'), its host storage and deployment
+// Archiver on Azure Functions Flex Consumption: the .NET 10 isolated worker (runtime 'dotnet-isolated' 10.0), its host
+// storage (identity-based AzureWebJobsStorage: keys, the timer's singleton lock and status) and deployment
 // container, the archive storage account, one user-assigned identity for everything, Application Insights.
 // No keys anywhere: both storage accounts refuse shared-key access and every connection goes through the identity.
 // Raw resources only (no registry modules), so `bicep build` works offline. Deploy with infra/deploy.sh.
@@ -210,7 +211,7 @@ resource archiveOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// The function app: Flex Consumption, custom handler, run from the package in the deployment container.
+// The function app: Flex Consumption, the isolated worker, run from the package in the deployment container.
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-${name}-${token}'
@@ -301,8 +302,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the deployment package: publishes the handler self-contained for linux-x64 with ReadyToRun into a Functions
-# script root (host.json, one folder per function with its function.json, the handler host.json names) and zips that
-# folder's contents with their Unix modes, so the handler keeps its execute bit when Azure runs from the package.
+# Builds the deployment package: publishes the isolated worker (framework-dependent for linux-x64, ReadyToRun) into a
+# worker root — host.json, functions.metadata, worker.config.json, extensions.json, .azurefunctions/ and the app — checks
+# that root, and zips its contents.
 #
 #   scripts/package.sh [zip]        default: artifacts/archiver.zip
 #
-# ARCHIVER_PACKAGE_WORK is where the build's obj/bin and the script root go (default artifacts/package): apart from the
+# ARCHIVER_PACKAGE_WORK is where the build's obj/bin and the worker root go (default artifacts/package): apart from the
 # tree's own obj/bin, so packaging never races a build or test run of the working tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,19 +19,16 @@ zip_path="$(cd "$(dirname "$zip_path")" && pwd)/$(basename "$zip_path")"
 root="$work/root"
 rm -rf "$root" "$zip_path"
 
-dotnet publish functions/Archiver.Functions -c Release -r linux-x64 --self-contained \
+dotnet publish functions/Archiver.Functions -c Release -r linux-x64 --self-contained false \
   --artifacts-path "$work/build" -o "$root" --nologo -v quiet
 
-handler="$(sed -n 's/.*"defaultExecutablePath": *"\([^"]*\)".*/\1/p' "$root/host.json")"
-if [ ! -x "$root/$handler" ]; then
-  echo "package.sh: host.json names '$handler', which is not an executable file in $root" >&2
-  exit 1
-fi
+for file in host.json functions.metadata worker.config.json extensions.json; do
+  [ -f "$root/$file" ] || { echo "package.sh: the worker root lacks $file" >&2; exit 1; }
+done
+[ -d "$root/.azurefunctions" ] || { echo "package.sh: the worker root lacks .azurefunctions/" >&2; exit 1; }
+worker="$(sed -n 's/.*"defaultWorkerPath": *"\([^"]*\)".*/\1/p' "$root/worker.config.json")"
+[ -f "$root/$worker" ] || { echo "package.sh: worker.config.json names '$worker', which is not in $root" >&2; exit 1; }
 
-# zip stores each file's Unix mode (external attributes); -X leaves out uid/gid, which mean nothing in Azure.
+# -X leaves out uid/gid, which mean nothing in Azure; dot files (.azurefunctions/) are included by -r.
 (cd "$root" && zip -q -r -X "$zip_path" .)
-if ! unzip -Z "$zip_path" "$handler" | grep -q '^-rwx'; then
-  echo "package.sh: $handler lost its execute bit in $zip_path" >&2
-  exit 1
-fi
 echo "$zip_path"

@@ -21,7 +21,8 @@ app=""
 trap cleanup EXIT INT TERM
 
 export Archiver__Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${blob_port}/devstoreaccount1;"
-dotnet run --no-build --project functions/Archiver.Functions -- --urls "http://127.0.0.1:${port}" &
+# Standalone: the built app itself (with the Worker SDK, `dotnet run` would mean `func start`, which needs Core Tools).
+dotnet functions/Archiver.Functions/bin/Debug/net10.0/Archiver.Functions.dll --urls "http://127.0.0.1:${port}" &
 app=$!
 echo "Archiver: http://127.0.0.1:${port}  (Azurite blob on ${blob_port}; Ctrl-C stops both)"
 wait -n "$app" "$azurite"

@@ -4,7 +4,6 @@ using Archiver.Functions.Articles;
 using Archiver.Functions.Endpoints;
 using Archiver.Functions.Errors;
 using Archiver.Functions.Hosting;
-using Archiver.Functions.Timers;
 
 namespace Archiver.Functions;
 
@@ -19,7 +18,5 @@ namespace Archiver.Functions;
 [JsonSerializable(typeof(TweetListView))]
 [JsonSerializable(typeof(Archiver.Recheck.VersionDiff))]
 [JsonSerializable(typeof(HealthReport))]
-[JsonSerializable(typeof(ReadinessAnswer))]
-[JsonSerializable(typeof(TimerInvocation))]
-[JsonSerializable(typeof(InvocationResult))]
+[JsonSerializable(typeof(AdminInvocation))]
 internal sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -1,3 +1,11 @@
 using Archiver.Functions;
+using Archiver.Functions.Hosting;
 
-ArchiverApplication.Create(args).Run();
+if (HostingMode.Detect(args).UnderHost)
+{
+    ArchiverApplication.CreateWorker(args).Run();
+}
+else
+{
+    ArchiverApplication.Create(args).Run();
+}

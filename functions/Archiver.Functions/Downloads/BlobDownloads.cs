@@ -1,26 +1,29 @@
 using Archiver.Archive;
-using Archiver.Functions.Hosting;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
+using Microsoft.Extensions.Options;
 
 namespace Archiver.Functions.Downloads;
 
 /// <summary>
-/// The one place that decides how stored bytes reach the caller (DESIGN.md, "Large downloads under the host"):
-/// standalone a blob is streamed with Range and conditional GETs and a bundle is streamed as it is built; under the
-/// Functions host, which buffers whole responses and is cut at 230 s, the answer is a 302 to a short-lived read-only
-/// SAS URL for the blob, and a bundle is first built once into its <c>exports/</c> blob.
+/// The one place that decides how stored bytes reach the caller (DESIGN.md, "Large downloads under the host"), by
+/// <c>Archiver:Downloads:Mode</c>: <c>Stream</c> (default, standalone and under the host, whose HTTP proxying streams
+/// the worker's response through) serves a blob with Range and conditional GETs and a bundle as it is built;
+/// <c>Redirect</c> answers a 302 to a short-lived read-only SAS URL for the blob, a bundle first built once into its
+/// <c>exports/</c> blob, for front ends that cut a response after 230 s.
 /// </summary>
-public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, BundleExporter bundles, TimeProvider time)
+public sealed class BlobDownloads(IOptions<DownloadOptions> options, BlobServiceClient service, BundleExporter bundles, TimeProvider time)
 {
+    public bool Redirects => options.Value.Mode == DownloadMode.Redirect;
+
     public static readonly TimeSpan SasLifetime = TimeSpan.FromMinutes(15);
 
     public async Task<IResult> ServeAsync(BlobClient blob, string contentType, string? downloadName, HttpContext context, CancellationToken cancellationToken)
     {
         // Stored bytes come from elsewhere: the browser must take the stored type at its word.
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        if (mode.UnderHost)
+        if (Redirects)
         {
             return TypedResults.Redirect((await ReadOnlySasAsync(blob, contentType, downloadName, cancellationToken)).AbsoluteUri);
         }
@@ -38,7 +41,7 @@ public sealed class BlobDownloads(HostingMode mode, BlobServiceClient service, B
 
     public async Task<IResult> ServeBundleAsync(Bundle bundle, HttpContext context, CancellationToken cancellationToken)
     {
-        if (mode.UnderHost)
+        if (Redirects)
         {
             return await ServeAsync(await bundles.ExportAsync(bundle, cancellationToken), "application/zip", bundle.FileName, context, cancellationToken);
         }

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Archiver.Functions.Errors;
-using Archiver.Functions.Hosting;
+using Archiver.Functions.Downloads;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -24,17 +24,11 @@ public static class AppApi
 
     private static readonly FrozenDictionary<string, Asset> Assets = LoadAssets();
 
-    public static IEndpointRouteBuilder MapAppApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/app/{*path}", GetAsset).WithName("App").AllowAnonymous();
-        return routes;
-    }
-
-    private static Results<FileContentHttpResult, RedirectHttpResult, JsonHttpResult<ApiError>> GetAsset(
-        string? path, HttpContext context, HostingMode mode, BlobServiceClient blobs)
+    internal static Results<FileContentHttpResult, RedirectHttpResult, JsonHttpResult<ApiError>> GetAsset(
+        string? path, HttpContext context, BlobDownloads downloads, BlobServiceClient blobs)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = PolicyFor(mode, blobs);
+        headers.ContentSecurityPolicy = PolicyFor(downloads, blobs);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
@@ -65,12 +59,12 @@ public static class AppApi
     }
 
     /// <summary>
-    /// Under the Functions host, media and downloads answer 302 to a SAS URL on the blob endpoint (DESIGN.md, "Large
-    /// downloads under the host"), so images and video may come from there too; standalone, only from the app.
+    /// When downloads redirect (<c>Archiver:Downloads:Mode</c> <c>Redirect</c>), media answer 302 to a SAS URL on the
+    /// blob endpoint, so images and video may come from there too; when they stream, only from the app.
     /// </summary>
-    private static string PolicyFor(HostingMode mode, BlobServiceClient blobs)
+    private static string PolicyFor(BlobDownloads downloads, BlobServiceClient blobs)
     {
-        if (!mode.UnderHost)
+        if (!downloads.Redirects)
         {
             return ContentSecurityPolicy;
         }

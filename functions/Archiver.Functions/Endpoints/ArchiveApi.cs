@@ -10,15 +10,7 @@ namespace Archiver.Functions.Endpoints;
 /// <summary><c>POST /api/archive</c> and <c>GET /api/submissions/{id}</c>: archive every tweet an article cites.</summary>
 public static class ArchiveApi
 {
-    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapPost("/api/archive", ArchiveAsync).WithName("Archive");
-        routes.MapGet("/api/submissions", ListSubmissionsAsync).WithName("ListSubmissions");
-        routes.MapGet("/api/submissions/{id}", GetSubmissionAsync).WithName("GetSubmission");
-        return routes;
-    }
-
-    private static async Task<Results<Ok<SubmissionView>, Accepted<SubmissionView>, JsonHttpResult<ApiError>>> ArchiveAsync(
+    internal static async Task<Results<Ok<SubmissionView>, Accepted<SubmissionView>, JsonHttpResult<ApiError>>> ArchiveAsync(
         HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
     {
         if (!TryReadFlag(request, "refresh", out var refresh))
@@ -42,7 +34,7 @@ public static class ArchiveApi
             : TypedResults.Ok(submission);
     }
 
-    private static async Task<Results<Ok<SubmissionView>, JsonHttpResult<ApiError>>> GetSubmissionAsync(string id, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SubmissionView>, JsonHttpResult<ApiError>>> GetSubmissionAsync(string id, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
     {
         if (!IsSubmissionId(id) || await store.ReadSubmissionAsync(id, cancellationToken) is not { } stored)
         {
@@ -52,7 +44,7 @@ public static class ArchiveApi
         return TypedResults.Ok(SubmissionView.Of(stored.Value, schedule.NextRun()));
     }
 
-    private static async Task<Results<Ok<SubmissionListView>, JsonHttpResult<ApiError>>> ListSubmissionsAsync(
+    internal static async Task<Results<Ok<SubmissionListView>, JsonHttpResult<ApiError>>> ListSubmissionsAsync(
         int? pageSize, string? continuationToken, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
     {
         if (pageSize is < 1 or > 50)

@@ -8,13 +8,7 @@ namespace Archiver.Functions.Endpoints;
 /// <summary><c>POST /api/extract</c>: the citations an article makes; nothing is fetched or stored.</summary>
 public static class ExtractApi
 {
-    public static IEndpointRouteBuilder MapExtractApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapPost("/api/extract", ExtractAsync).WithName("Extract");
-        return routes;
-    }
-
-    private static async Task<Results<Ok<ExtractResponse>, JsonHttpResult<ApiError>>> ExtractAsync(
+    internal static async Task<Results<Ok<ExtractResponse>, JsonHttpResult<ApiError>>> ExtractAsync(
         HttpRequest request, ArticleReader reader, CitationExtractor extractor, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync(request, cancellationToken);

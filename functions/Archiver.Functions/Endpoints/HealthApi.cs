@@ -11,13 +11,7 @@ namespace Archiver.Functions.Endpoints;
 /// </summary>
 public static class HealthApi
 {
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/health", GetHealthAsync).WithName("Health").AllowAnonymous();
-        return routes;
-    }
-
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(
+    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(
         ArchiveContainer archive, UpstreamHealth upstream, IConfiguration configuration, HostingMode mode, CancellationToken cancellationToken)
     {
         var storage = await archive.ProbeAsync(cancellationToken);

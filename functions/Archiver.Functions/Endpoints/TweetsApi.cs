@@ -10,19 +10,7 @@ namespace Archiver.Functions.Endpoints;
 /// <summary>The archived tweets: their state and history, snapshots, media files and bundles.</summary>
 public static class TweetsApi
 {
-    public static IEndpointRouteBuilder MapTweetsApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/tweets", ListTweetsAsync).WithName("ListTweets");
-        routes.MapGet("/api/tweets/{id}", GetTweetAsync).WithName("GetTweet");
-        routes.MapGet("/api/tweets/{id}/snapshots/{version}", GetSnapshotAsync).WithName("GetSnapshot");
-        routes.MapGet("/api/tweets/{id}/media/{file}", GetMediaAsync).WithName("GetMedia");
-        routes.MapGet("/api/tweets/{id}/bundle", GetBundleAsync).WithName("GetBundle");
-        routes.MapPost("/api/tweets/{id}/recheck", RecheckAsync).WithName("RecheckTweet");
-        routes.MapGet("/api/tweets/{id}/diff", GetDiffAsync).WithName("GetDiff");
-        return routes;
-    }
-
-    private static async Task<Results<Ok<TweetListView>, JsonHttpResult<ApiError>>> ListTweetsAsync(
+    internal static async Task<Results<Ok<TweetListView>, JsonHttpResult<ApiError>>> ListTweetsAsync(
         string? status, string? changedSince, int? pageSize, string? continuationToken, TweetListing listing, CancellationToken cancellationToken)
     {
         DateTimeOffset? since = null;
@@ -62,7 +50,7 @@ public static class TweetsApi
         }
     }
 
-    private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> GetTweetAsync(string id, ArchiveStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> GetTweetAsync(string id, ArchiveStore store, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
@@ -73,7 +61,7 @@ public static class TweetsApi
         return TypedResults.Ok(TweetView.Of(state.Value, latest));
     }
 
-    private static async Task<IResult> GetSnapshotAsync(string id, string version, ArchiveStore store, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetSnapshotAsync(string id, string version, ArchiveStore store, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
@@ -86,7 +74,7 @@ public static class TweetsApi
             : await downloads.ServeAsync(store.Blob(known.Blob), "application/json", null, context, cancellationToken);
     }
 
-    private static async Task<IResult> GetMediaAsync(string id, string file, ArchiveStore store, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetMediaAsync(string id, string file, ArchiveStore store, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
@@ -106,7 +94,7 @@ public static class TweetsApi
         return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no media file '{file}'.");
     }
 
-    private static async Task<IResult> GetBundleAsync(string id, ArchiveStore store, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetBundleAsync(string id, ArchiveStore store, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
@@ -118,7 +106,7 @@ public static class TweetsApi
             : ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no capture to bundle yet (status: {EnumNames.Of(state.Value.Status)}).");
     }
 
-    private static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(
+    internal static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(
         string id, TweetRechecker rechecker, ArchiveStore store, CancellationToken cancellationToken)
     {
         var result = IsTweetId(id) ? await rechecker.RecheckAsync(id, onlyIfDue: false, cancellationToken) : RecheckResult.NotArchived;
@@ -140,7 +128,7 @@ public static class TweetsApi
         });
     }
 
-    private static async Task<Results<Ok<VersionDiff>, JsonHttpResult<ApiError>>> GetDiffAsync(
+    internal static async Task<Results<Ok<VersionDiff>, JsonHttpResult<ApiError>>> GetDiffAsync(
         string id, string? from, string? to, ArchiveStore store, CancellationToken cancellationToken)
     {
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace Archiver.Functions.Hosting;
 
 /// <summary>
-/// Standalone only: when <c>Archiver:ApiKey</c> is set, every endpoint but the anonymous ones (health, whose
-/// function.json says <c>authLevel: anonymous</c>, and the readiness probe) wants it in <c>x-functions-key</c> or
-/// <c>?code=</c>, as the Functions host would. Under the host the host checks keys itself. Runs after routing, so
-/// unknown paths are refused too rather than answered 404 to a caller without a key.
+/// Standalone only: when <c>Archiver:ApiKey</c> is set, every function whose <c>[HttpTrigger]</c> level is not
+/// Anonymous (all but Health and App) wants it in <c>x-functions-key</c> or <c>?code=</c>, as the Functions host
+/// would; so does running a timer through <c>/admin/functions/{name}</c>. Under the host the host checks keys itself.
+/// Runs after routing, so unknown paths are refused too rather than answered 404 to a caller without a key.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, IConfiguration configuration, HostingMode mode)
 {

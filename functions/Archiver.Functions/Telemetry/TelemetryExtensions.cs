@@ -23,7 +23,7 @@ public static class TelemetryExtensions
     /// The instrumentations redact query-string values, and no header is recorded, so <c>code</c> and
     /// <c>x-functions-key</c> stay out.
     /// </summary>
-    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddArchiverMetrics();
         var connectionString = builder.Configuration[ConnectionStringSetting];

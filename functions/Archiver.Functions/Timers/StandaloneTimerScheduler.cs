@@ -1,15 +1,17 @@
 using Archiver.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Archiver.Functions.Timers;
 
 /// <summary>
-/// Standalone only: fires each timer function on the schedule its function.json declares, as the host would. One loop
-/// per function, so a run never overlaps the next one of the same function.
+/// Standalone only: fires each timer <c>[Function]</c> on the schedule its <c>[TimerTrigger]</c> declares, with
+/// <c>%Setting%</c> resolved from configuration as the host resolves it from app settings. One loop per function, so a
+/// run never overlaps the next one of the same function; each run gets its own service scope, as an invocation does.
 /// </summary>
 internal sealed class StandaloneTimerScheduler(
     HostingMode mode,
-    FunctionManifest manifest,
-    IEnumerable<ITimerFunction> functions,
+    FunctionCatalog catalog,
+    IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<StandaloneTimerScheduler> logger) : BackgroundService
@@ -22,13 +24,11 @@ internal sealed class StandaloneTimerScheduler(
         }
 
         var loops = new List<Task>();
-        foreach (var definition in manifest.Timers)
+        foreach (var function in catalog.Timers)
         {
-            var function = functions.FirstOrDefault(f => f.Name == definition.Name)
-                ?? throw new InvalidOperationException($"function.json declares timer {definition.Name}, but no code serves it.");
-            if (!TimerSchedule.TryResolve(definition.Schedule, configuration, function.DefaultSchedule, out var schedule, out var problem))
+            if (!TimerSchedule.TryResolve(function.Timer!.Schedule, configuration, out var schedule, out var problem))
             {
-                throw new InvalidOperationException($"Timer {definition.Name}: {problem}");
+                throw new InvalidOperationException($"Timer {function.Name}: {problem}");
             }
 
             loops.Add(RunLoopAsync(function, schedule, stoppingToken));
@@ -37,7 +37,7 @@ internal sealed class StandaloneTimerScheduler(
         return Task.WhenAll(loops);
     }
 
-    private async Task RunLoopAsync(ITimerFunction function, TimerSchedule schedule, CancellationToken stoppingToken)
+    private async Task RunLoopAsync(FunctionDescriptor function, TimerSchedule schedule, CancellationToken stoppingToken)
     {
         DateTimeOffset? last = null;
         var next = schedule.NextAfter(time.GetUtcNow());
@@ -65,10 +65,8 @@ internal sealed class StandaloneTimerScheduler(
             Log.TimerFired(logger, function.Name, following);
             try
             {
-                foreach (var line in await function.RunAsync(TimerTrigger.Standalone(last, following), stoppingToken))
-                {
-                    Log.TimerLog(logger, function.Name, line);
-                }
+                await using var scope = scopes.CreateAsyncScope();
+                await function.InvokeAsync(scope.ServiceProvider, Info(last, following), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -84,4 +82,16 @@ internal sealed class StandaloneTimerScheduler(
             next = schedule.NextAfter(now > due ? now : due);
         }
     }
+
+    /// <summary>What the host's schedule monitor would report for this firing.</summary>
+    private TimerInfo Info(DateTimeOffset? last, DateTimeOffset following) => new()
+    {
+        IsPastDue = false,
+        ScheduleStatus = new ScheduleStatus
+        {
+            Last = last?.UtcDateTime ?? DateTime.MinValue,
+            Next = following.UtcDateTime,
+            LastUpdated = time.GetUtcNow().UtcDateTime,
+        },
+    };
 }

@@ -3,7 +3,7 @@ using Cronos;
 
 namespace Archiver.Functions.Timers;
 
-/// <summary>A timer function's NCRONTAB schedule (six fields, UTC), resolved from function.json as the host would.</summary>
+/// <summary>A timer function's NCRONTAB schedule (six fields, UTC), resolved from its <c>[TimerTrigger]</c> as the host would.</summary>
 public sealed class TimerSchedule
 {
     private readonly CronExpression expression;
@@ -19,16 +19,23 @@ public sealed class TimerSchedule
     public DateTimeOffset? NextAfter(DateTimeOffset instant) => expression.GetNextOccurrence(instant.ToUniversalTime(), TimeZoneInfo.Utc);
 
     /// <summary>
-    /// Resolves a function.json schedule: <c>%Name%</c> is looked up in configuration (an app setting written with
-    /// <c>__</c> is the same key as with <c>:</c>), else <paramref name="fallback"/> is used.
+    /// Resolves a trigger's schedule: <c>%Name%</c> is looked up in configuration (an app setting written with
+    /// <c>__</c> is the same key as with <c>:</c>); an undefined setting is a problem, as it is for the host.
     /// </summary>
-    public static bool TryResolve(string? declared, IConfiguration configuration, string fallback, [NotNullWhen(true)] out TimerSchedule? schedule, [NotNullWhen(false)] out string? problem)
+    public static bool TryResolve(string declared, IConfiguration configuration, [NotNullWhen(true)] out TimerSchedule? schedule, [NotNullWhen(false)] out string? problem)
     {
-        var text = declared?.Trim() ?? fallback;
+        var text = declared.Trim();
         if (text.Length > 2 && text[0] == '%' && text[^1] == '%')
         {
             var setting = text[1..^1];
-            text = configuration[setting.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[setting] ?? fallback;
+            if ((configuration[setting.Replace("__", ":", StringComparison.Ordinal)] ?? configuration[setting]) is not { } value)
+            {
+                schedule = null;
+                problem = $"the schedule names the setting {setting}, which is not defined.";
+                return false;
+            }
+
+            text = value;
         }
 
         return TryParse(text, out schedule, out problem);

@@ -2,10 +2,9 @@ namespace Archiver.Functions.Timers;
 
 public static class TimerServiceCollectionExtensions
 {
-    /// <summary>The timer functions, and the scheduler that fires them when no Functions host does.</summary>
-    public static IServiceCollection AddTimerFunctions(this IServiceCollection services)
+    /// <summary>The scheduler that fires the timer functions when no Functions host does.</summary>
+    public static IServiceCollection AddStandaloneTimers(this IServiceCollection services)
     {
-        services.AddSingleton<ITimerFunction, RecheckLinksFunction>();
         services.AddHostedService<StandaloneTimerScheduler>();
         return services;
     }

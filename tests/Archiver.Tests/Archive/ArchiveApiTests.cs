@@ -246,7 +246,7 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
         s.Upstream.Syndication(tweet.Id).Always(FakeReply.Json(FakePayloads.Syndication(tweet)));
         s.Upstream.OEmbed(tweet.Id).Always(FakeReply.Json(FakePayloads.OEmbed(tweet)));
         Serve(s, tweet);
-        var timer = await s.Client.PostAsync("/RecheckLinks", new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var timer = await s.Client.PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
         var after = await s.GetJsonAsync(self);
@@ -311,9 +311,9 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetMedia_UnderHost_RedirectsToAReadOnlySasUrl()
+    public async Task GetMedia_RedirectMode_RedirectsToAReadOnlySasUrl()
     {
-        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Downloads:Mode"] = "Redirect" });
         var tweet = PhotoTweet();
         Serve(s, tweet);
         await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id}");
@@ -375,9 +375,9 @@ public sealed class ArchiveApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetBundle_UnderHost_BuiltOnceIntoExportsThenRedirectedToSas()
+    public async Task GetBundle_RedirectMode_BuiltOnceIntoExportsThenRedirectedToSas()
     {
-        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Downloads:Mode"] = "Redirect" });
         var tweet = PhotoTweet();
         Serve(s, tweet);
         await s.ArchiveAsync($"x.com/quay_notes/status/{tweet.Id}");

@@ -192,7 +192,7 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
         Assert.Empty(await s.BlobNamesAsync($"tweets/{tweet.Id}/snapshots/"));
         Assert.Contains($"media/{ArchiveScenario.Sha256(photo)}", await s.BlobNamesAsync("media/"));
 
-        var timer = await s.Client.PostAsync("/RecheckLinks", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var timer = await s.Client.PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
         Assert.Single(await s.BlobNamesAsync($"tweets/{tweet.Id}/snapshots/"));

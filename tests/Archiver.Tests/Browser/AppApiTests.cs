@@ -126,9 +126,9 @@ public sealed partial class AppApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetApp_UnderHost_PolicyAlsoAllowsMediaFromTheBlobEndpoint()
+    public async Task GetApp_RedirectMode_PolicyAlsoAllowsMediaFromTheBlobEndpoint()
     {
-        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Downloads:Mode"] = "Redirect" });
         using var client = app.Client();
         var storage = azurite.CreateServiceClient().Uri.GetLeftPart(UriPartial.Authority);
 

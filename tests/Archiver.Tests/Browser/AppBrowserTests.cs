@@ -66,8 +66,8 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
         await app.Page.GetByRole(AriaRole.Button, new() { Name = "Archive its tweets" }).ClickAsync();
         await Expect(app.Page.Locator(".citation .outcome")).ToHaveTextAsync("working…");
         await Expect(app.Page.Locator(".summary")).ToContainTextAsync("checks again every 2 seconds");
-        var timer = await s.Client.PostAsync("/RecheckLinks", new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-        Assert.True(timer.IsSuccessStatusCode, $"POST /RecheckLinks: {(int)timer.StatusCode}");
+        var timer = await s.Client.PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
+        Assert.True(timer.IsSuccessStatusCode, $"POST /admin/functions/RecheckLinks: {(int)timer.StatusCode}");
 
         await Expect(app.Page.Locator(".citation .outcome")).ToHaveTextAsync("archived");
         await Expect(app.Page.Locator(".summary")).ToContainTextAsync("Done.");

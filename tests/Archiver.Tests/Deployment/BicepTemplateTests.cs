@@ -6,7 +6,7 @@ namespace Archiver.Tests.Deployment;
 /// <summary>
 /// infra/main.bicep builds and lints with no diagnostic at all (the CLI only warns about type errors and still exits
 /// 0, so any warning fails here), and the compiled template keeps the promises the README makes: no storage keys, the
-/// custom runtime on Flex Consumption, identity-based connections.
+/// dotnet-isolated 10.0 runtime on Flex Consumption, identity-based connections.
 /// </summary>
 public sealed partial class BicepTemplateTests(BicepCli bicep) : IClassFixture<BicepCli>
 {
@@ -56,7 +56,7 @@ public sealed partial class BicepTemplateTests(BicepCli bicep) : IClassFixture<B
     }
 
     [Fact]
-    public async Task MainBicep_Compiled_UsesIdentitiesAndTheCustomRuntime()
+    public async Task MainBicep_Compiled_UsesIdentitiesAndTheIsolatedWorkerRuntime()
     {
         var (_, output, _) = await bicep.BuildMainAsync();
         using var arm = JsonDocument.Parse(output);
@@ -80,8 +80,8 @@ public sealed partial class BicepTemplateTests(BicepCli bicep) : IClassFixture<B
 
         var site = Assert.Single(OfType(resources, "Microsoft.Web/sites"));
         var config = site.GetProperty("properties").GetProperty("functionAppConfig");
-        Assert.Equal("custom", config.GetProperty("runtime").GetProperty("name").GetString());
-        Assert.Equal("1.0", config.GetProperty("runtime").GetProperty("version").GetString());
+        Assert.Equal("dotnet-isolated", config.GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("10.0", config.GetProperty("runtime").GetProperty("version").GetString());
         Assert.Equal("UserAssignedIdentity", config.GetProperty("deployment").GetProperty("storage").GetProperty("authentication").GetProperty("type").GetString());
 
         var settings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()

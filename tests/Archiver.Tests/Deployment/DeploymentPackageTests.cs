@@ -1,60 +1,61 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Archiver.Functions.Hosting;
+using Archiver.Tests.Hosting;
 
 namespace Archiver.Tests.Deployment;
 
 /// <summary>
-/// The zip <c>scripts/package.sh</c> makes is a Functions script root Azure can run: the handler keeps its execute
-/// bit, host.json sits at the root and names a file in the zip, every function.json parses, and the HTTP routes
-/// neither overlap nor step on the host's own paths.
+/// The zip <c>scripts/package.sh</c> makes is a worker root Azure can run as <c>dotnet-isolated</c>: host.json,
+/// functions.metadata, worker.config.json naming an assembly in the zip, extensions.json and <c>.azurefunctions/</c>
+/// at the root; every function of the app described; HTTP routes neither overlap nor step on the host's own paths.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class DeploymentPackageTests(DeploymentPackage package)
 {
-    private const int UnixFileTypeMask = 0xF000; // S_IFMT
-    private const int UnixRegularFile = 0x8000; // S_IFREG
-    private const int UnixExecuteBits = 0x49; // 0o111: owner, group, other
-
     [Fact]
-    public void Zip_Handler_KeepsItsExecuteBits()
+    public void Zip_WorkerConfig_NamesTheWorkerAssemblyInTheZip()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
-        var handler = zip.GetEntry(HandlerPath(zip));
+        using var config = ReadJson(zip, "worker.config.json");
 
-        Assert.NotNull(handler);
-        var mode = handler.ExternalAttributes >>> 16;
-        Assert.True((mode & UnixFileTypeMask) == UnixRegularFile, $"{handler.FullName} is not stored as a regular Unix file (mode {Convert.ToString(mode, 8)}).");
-        Assert.True((mode & UnixExecuteBits) == UnixExecuteBits, $"{handler.FullName} has mode {Convert.ToString(mode & 0x1FF, 8)}; it needs the execute bits.");
-    }
-
-    [Fact]
-    public void Zip_HostJson_IsAtTheRootAndNamesAFileInTheZip()
-    {
-        using var zip = ZipFile.OpenRead(package.ZipPath);
-        using var host = ReadJson(zip, "host.json");
-
-        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
-        var handler = host.RootElement.GetProperty("customHandler");
-        Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
-        var executable = handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString();
-        Assert.False(string.IsNullOrEmpty(executable));
-        Assert.Contains(zip.Entries, e => e.FullName == executable);
+        var description = config.RootElement.GetProperty("description");
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        Assert.Equal("dotnet", description.GetProperty("defaultExecutablePath").GetString());
+        Assert.Equal("Archiver.Functions.dll", description.GetProperty("defaultWorkerPath").GetString());
+        Assert.Contains(zip.Entries, e => e.FullName == "Archiver.Functions.dll");
+        Assert.Contains(zip.Entries, e => e.FullName == "Archiver.Functions.runtimeconfig.json");
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith('/') || e.FullName.StartsWith("./", StringComparison.Ordinal) || e.FullName.Contains('\\'));
     }
 
     [Fact]
-    public void Zip_EveryFunctionJson_ParsesAndMatchesTheApp()
+    public void Zip_HostJsonAndExtensions_AreTheWorkersAtTheRoot()
+    {
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        using var host = ReadJson(zip, "host.json");
+        using var extensions = ReadJson(zip, "extensions.json");
+
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.False(host.RootElement.TryGetProperty("customHandler", out _), "host.json still describes a custom handler.");
+        var loader = extensions.RootElement.GetProperty("extensions").EnumerateArray().Single().GetProperty("hintPath").GetString()!;
+        Assert.StartsWith("./.azurefunctions/", loader, StringComparison.Ordinal);
+        Assert.Contains(zip.Entries, e => e.FullName == loader["./".Length..]);
+        Assert.DoesNotContain(zip.Entries, e => e.Name == "function.json");
+    }
+
+    [Fact]
+    public void Zip_FunctionsMetadata_DescribesEveryFunctionOfTheApp()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
 
         var functions = Functions(zip);
 
         Assert.Equal(
-            FunctionManifest.Load(AppContext.BaseDirectory).Functions.Select(f => f.Name).Order(StringComparer.Ordinal),
+            FunctionCatalog.ForApp().Functions.Select(f => f.Name).Order(StringComparer.Ordinal),
             functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(functions, f => Assert.True(f.IsHttp || f.IsTimer, $"{f.Name}: unexpected trigger {f.Trigger}."));
         Assert.Contains(functions, f => f is { Name: "RecheckLinks", IsTimer: true, Schedule: "%Archiver__Recheck__Schedule%" });
+        Assert.Contains(functions, f => f is { Name: "Health", IsHttp: true, Route: "health", AuthLevel: "Anonymous" });
     }
 
     [Fact]
@@ -99,12 +100,6 @@ public sealed class DeploymentPackageTests(DeploymentPackage package)
         Assert.False(RoutesOverlap("extract", "archive"));
     }
 
-    private static string HandlerPath(ZipArchive zip)
-    {
-        using var host = ReadJson(zip, "host.json");
-        return host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-    }
-
     private static JsonDocument ReadJson(ZipArchive zip, string path)
     {
         var entry = zip.GetEntry(path) ?? throw new Xunit.Sdk.XunitException($"The package has no {path} at its root.");
@@ -112,18 +107,15 @@ public sealed class DeploymentPackageTests(DeploymentPackage package)
         return JsonDocument.Parse(stream);
     }
 
-    /// <summary>Every <c>{name}/function.json</c> one level below the root, parsed as the handler and the host read it.</summary>
-    private static List<FunctionDefinition> Functions(ZipArchive zip) =>
-        zip.Entries
-            .Where(e => e.FullName.Count(c => c == '/') == 1 && e.Name == "function.json")
-            .Select(e =>
-            {
-                using var reader = new StreamReader(e.Open());
-                return FunctionManifest.Parse(e.FullName[..e.FullName.IndexOf('/')], reader.ReadToEnd());
-            })
-            .ToList();
+    /// <summary>functions.metadata at the root, as the host reads it.</summary>
+    private static IReadOnlyList<WorkerFunction> Functions(ZipArchive zip)
+    {
+        var entry = zip.GetEntry("functions.metadata") ?? throw new Xunit.Sdk.XunitException("The package has no functions.metadata at its root.");
+        using var reader = new StreamReader(entry.Open());
+        return WorkerFunction.ParseMetadataFile(reader.ReadToEnd());
+    }
 
-    private static bool MethodsOverlap(FunctionDefinition a, FunctionDefinition b) =>
+    private static bool MethodsOverlap(WorkerFunction a, WorkerFunction b) =>
         a.Methods.Count == 0 || b.Methods.Count == 0 || a.Methods.Intersect(b.Methods, StringComparer.OrdinalIgnoreCase).Any();
 
     /// <summary>Whether some request path matches both route templates (literals compare case-insensitively).</summary>

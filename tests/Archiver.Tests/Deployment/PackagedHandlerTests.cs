@@ -2,41 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Archiver.Tests.Infrastructure;
 using Archiver.Tests.Telemetry;
 
 namespace Archiver.Tests.Deployment;
 
 /// <summary>
-/// The handler from the deployment package, unpacked and started the way the Functions host starts it (host.json's
-/// executable and arguments, <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, the script root as working directory).
+/// The app from the deployment package, unpacked and started standalone (<c>dotnet Archiver.Functions.dll --urls</c>)
+/// from the worker root as its working directory.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class PackagedHandlerTests(AzuriteFixture azurite, DeploymentPackage package)
 {
     [Fact]
-    public async Task PackagedHandler_StorageUnreachable_AnswersTheProbeAtOnce()
-    {
-        var dead = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{AzuriteFixture.FreePort()}/devstoreaccount1;";
-        await using var handler = HandlerProcess.Start(package.ScriptRoot, underHost: true, new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = dead,
-        });
-
-        var clock = Stopwatch.StartNew();
-        var ready = await handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-
-        Assert.True(ready, $"The packaged handler never answered GET /.\n{handler.Output}");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"GET / took {clock.Elapsed} to answer.");
-        using var probe = await handler.Http.GetAsync("/", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task PackagedHandler_SecretInKeyHeaderCodeQueryAndToken_NeverReachesLogsOrTelemetry(bool underHost)
+    public async Task PackagedApp_SecretInKeyHeaderCodeQueryAndToken_NeverReachesLogsOrTelemetry()
     {
         var secret = $"SECRET{Guid.NewGuid():n}";
         await using var ingestion = await FakeIngestion.StartAsync(TestContext.Current.CancellationToken);
@@ -45,16 +24,13 @@ public sealed class PackagedHandlerTests(AzuriteFixture azurite, DeploymentPacka
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Archiver__Storage__Container"] = $"pkg-{Guid.NewGuid():n}",
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString,
+            ["Archiver__ApiKey"] = secret,
             // Everything the app and the framework can say, at the most verbose level.
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
         };
-        if (!underHost)
-        {
-            settings["Archiver__ApiKey"] = secret;
-        }
 
-        await using var handler = HandlerProcess.Start(package.ScriptRoot, underHost, settings);
+        await using var handler = HandlerProcess.Start(package.ScriptRoot, settings);
         Assert.True(await handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken), handler.Output);
 
         var answers = new List<HttpStatusCode>();
@@ -90,9 +66,7 @@ public sealed class PackagedHandlerTests(AzuriteFixture azurite, DeploymentPacka
         yield return With(HttpMethod.Post, "/api/extract", new StringContent("Cited: https://x.com/jack/status/20", Encoding.UTF8, "text/plain"));
         yield return With(HttpMethod.Post, "/api/extract", new StringContent("{not json", Encoding.UTF8, "application/json"));
         yield return With(HttpMethod.Get, "/api/no-such-route");
-        yield return With(HttpMethod.Post, "/RecheckLinks", new StringContent(
-            """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"RecheckLinks","UtcNow":"2026-11-25T09:00:00Z","RandGuid":"3b0f5c1e-8a27-4d6f-9e14-2c3b4a5d6e7f"}}}""",
-            Encoding.UTF8, "application/json"));
+        yield return With(HttpMethod.Post, "/admin/functions/RecheckLinks");
     }
 
     /// <summary>One run of the packaged handler with its stdout and stderr captured.</summary>
@@ -120,34 +94,17 @@ public sealed class PackagedHandlerTests(AzuriteFixture azurite, DeploymentPacka
             }
         }
 
-        public static HandlerProcess Start(string scriptRoot, bool underHost, IReadOnlyDictionary<string, string> settings)
+        public static HandlerProcess Start(string workerRoot, IReadOnlyDictionary<string, string> settings)
         {
-            using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(scriptRoot, "host.json")));
-            var description = host.RootElement.GetProperty("customHandler").GetProperty("description");
             var port = AzuriteFixture.FreePort();
-            var portText = port.ToString(CultureInfo.InvariantCulture);
-            var start = new ProcessStartInfo(Path.Combine(scriptRoot, description.GetProperty("defaultExecutablePath").GetString()!))
+            var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = scriptRoot,
+                ArgumentList = { Path.Combine(workerRoot, "Archiver.Functions.dll"), "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" },
+                WorkingDirectory = workerRoot,
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            if (underHost)
-            {
-                foreach (var argument in description.GetProperty("arguments").EnumerateArray())
-                {
-                    start.ArgumentList.Add(argument.GetString()!.Replace("%FUNCTIONS_CUSTOMHANDLER_PORT%", portText, StringComparison.Ordinal));
-                }
-
-                start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = portText;
-                start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "custom";
-            }
-            else
-            {
-                start.ArgumentList.Add("--urls");
-                start.ArgumentList.Add($"http://127.0.0.1:{portText}");
-            }
 
             // The exporter's own usage statistics would go to a Microsoft endpoint: tests stay on loopback.
             start.Environment["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true";
@@ -171,7 +128,7 @@ public sealed class PackagedHandlerTests(AzuriteFixture azurite, DeploymentPacka
             {
                 try
                 {
-                    using var response = await Http.GetAsync("/", cancellationToken);
+                    using var response = await Http.GetAsync("/api/health", cancellationToken);
                     return true;
                 }
                 catch (HttpRequestException)

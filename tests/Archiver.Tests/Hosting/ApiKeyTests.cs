@@ -6,7 +6,7 @@ using Archiver.Tests.Infrastructure;
 
 namespace Archiver.Tests.Hosting;
 
-/// <summary>Standalone, <c>Archiver:ApiKey</c> guards every endpoint but health; under the host, the host does.</summary>
+/// <summary>Standalone, <c>Archiver:ApiKey</c> guards every function whose trigger is not Anonymous; under the host, the host does.</summary>
 public sealed class ApiKeyTests(AzuriteFixture azurite)
 {
     private static readonly Dictionary<string, string?> WithKey = new() { ["Archiver:ApiKey"] = "s3cret-key" };
@@ -60,11 +60,11 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TimerInvocation_NoKey_Unauthorized()
+    public async Task AdminTimerRun_NoKey_Unauthorized()
     {
         await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
-        var response = await app.Client().PostAsync("/RecheckLinks", new StringContent("{}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var response = await app.Client().PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -90,14 +90,11 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Extract_UnderHostWithoutKey_ServedBecauseTheHostChecksKeys()
+    public async Task App_NoKey_ServedBecauseItsTriggerIsAnonymous()
     {
-        await using var app = await ArchiverApp.StartAsync(azurite, new Dictionary<string, string?>(WithKey)
-        {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = AzuriteFixture.FreePort().ToString(CultureInfo.InvariantCulture),
-        });
+        await using var app = await ArchiverApp.StartAsync(azurite, WithKey);
 
-        var response = await app.Client().PostAsync("/api/extract", Article(), TestContext.Current.CancellationToken);
+        var response = await app.Client().GetAsync("/api/app/", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

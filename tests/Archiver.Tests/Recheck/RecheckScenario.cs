@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Archiver.Tests.Recheck;
 
-/// <summary>The app with a clock the test moves, the fake upstream, and the host's way of firing RecheckLinks.</summary>
+/// <summary>The app with a clock the test moves, the fake upstream, and RecheckLinks fired on demand.</summary>
 internal sealed class RecheckScenario : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
@@ -56,16 +56,14 @@ internal sealed class RecheckScenario : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Moves the clock, then fires the timer as the host would; returns the invocation's log lines.</summary>
+    /// <summary>Moves the clock, then runs the timer function through the admin route; returns the run's summary lines.</summary>
     public async Task<string[]> RunTimerAfterAsync(TimeSpan wait)
     {
         Time.Advance(wait);
-        var response = await Client.PostAsync("/RecheckLinks", new StringContent(
-            """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"RecheckLinks"}}}""",
-            Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var response = await Client.PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await ArchiveScenario.BodyAsync(response);
-        return [.. body.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()!)];
+        return [.. body.GetProperty("logs").EnumerateArray().Select(l => l.GetString()!)];
     }
 
     public async Task<JsonElement> TweetAsync(string id)

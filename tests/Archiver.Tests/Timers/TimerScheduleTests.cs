@@ -11,7 +11,7 @@ public sealed class TimerScheduleTests
     [Fact]
     public void TryResolve_SettingReference_ReadsTheSettingWrittenWithColons()
     {
-        var ok = TimerSchedule.TryResolve("%Archiver__Recheck__Schedule%", Config(("Archiver:Recheck:Schedule", "0 0 3 * * *")), "0 */15 * * * *", out var schedule, out _);
+        var ok = TimerSchedule.TryResolve("%Archiver__Recheck__Schedule%", Config(("Archiver:Recheck:Schedule", "0 0 3 * * *")), out var schedule, out _);
 
         Assert.True(ok);
         Assert.Equal("0 0 3 * * *", schedule!.Text);
@@ -19,18 +19,18 @@ public sealed class TimerScheduleTests
     }
 
     [Fact]
-    public void TryResolve_SettingMissing_UsesTheFallback()
+    public void TryResolve_SettingMissing_SaysWhichSetting()
     {
-        var ok = TimerSchedule.TryResolve("%Archiver__Recheck__Schedule%", Config(), "0 */15 * * * *", out var schedule, out _);
+        var ok = TimerSchedule.TryResolve("%Archiver__Recheck__Schedule%", Config(), out _, out var problem);
 
-        Assert.True(ok);
-        Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 15, 0, TimeSpan.Zero), schedule!.NextAfter(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
+        Assert.False(ok);
+        Assert.Equal("the schedule names the setting Archiver__Recheck__Schedule, which is not defined.", problem);
     }
 
     [Fact]
     public void TryResolve_LiteralSchedule_IsUsedAsWritten()
     {
-        Assert.True(TimerSchedule.TryResolve("*/10 * * * * *", Config(), "0 0 0 * * *", out var schedule, out _));
+        Assert.True(TimerSchedule.TryResolve("*/10 * * * * *", Config(), out var schedule, out _));
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 10, TimeSpan.Zero), schedule!.NextAfter(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
     }
 

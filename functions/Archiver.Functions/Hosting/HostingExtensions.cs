@@ -1,0 +1,40 @@
+using System.Text;
+using Archiver.Recheck;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Archiver.Functions.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>
+    /// Settings whose defaults configuration must hold itself, because a trigger names them as <c>%Setting%</c>:
+    /// standalone resolves them as the host resolves app settings. Lowest priority: any source overrides them.
+    /// </summary>
+    private static readonly Dictionary<string, string?> TriggerSettingDefaults = new()
+    {
+        ["Archiver:Recheck:Schedule"] = RecheckOptions.DefaultSchedule,
+    };
+
+    /// <summary>What both hostings share: the mode, the clock, the function catalog and the handler runner.</summary>
+    public static IHostApplicationBuilder AddFunctionHosting(this IHostApplicationBuilder builder)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = TriggerSettingDefaults });
+        builder.Services.AddSingleton(services => HostingMode.From(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => FunctionCatalog.ForApp());
+        builder.Services.AddSingleton<HandlerRunner>();
+        return builder;
+    }
+
+    /// <summary>Standalone logging: errors to stderr, the rest to stdout, with UTC timestamps.</summary>
+    public static IHostApplicationBuilder AddStandaloneLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Services.Configure<ConsoleFormatterOptions>(options => options.TimestampFormat = "O ");
+        return builder;
+    }
+}
