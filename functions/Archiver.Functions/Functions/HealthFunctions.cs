@@ -8,6 +8,6 @@ namespace Archiver.Functions.Functions;
 public sealed class HealthFunctions(HandlerRunner handlers)
 {
     [Function("Health")]
-    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         handlers.RunAsync(request, HealthApi.GetHealthAsync);
 }
