@@ -11,7 +11,7 @@ namespace Archiver.Functions.Functions;
 /// budget, each under a claim so that overlapping runs never work on the same tweet at once. The host fires it on
 /// the schedule named by the <c>Archiver__Recheck__Schedule</c> app setting; standalone, the app's scheduler does.
 /// </summary>
-public sealed class RecheckLinksFunction(
+internal sealed class RecheckLinksFunction(
     RecheckRun recheck,
     ArchiveContainer archive,
     ArchiveStore store,

@@ -18,7 +18,7 @@ public sealed class FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions)
     public IEnumerable<FunctionDescriptor> Timers => functions.Where(f => f.Timer is not null);
 
     /// <summary>Every <c>[Function]</c> method of the app's assembly.</summary>
-    public static FunctionCatalog ForApp() => From(typeof(FunctionCatalog).Assembly.GetExportedTypes());
+    public static FunctionCatalog ForApp() => From(typeof(FunctionCatalog).Assembly.GetTypes());
 
     public static FunctionCatalog From(IEnumerable<Type> types)
     {
