@@ -4,7 +4,8 @@ namespace Archiver.Citations;
 /// Reads the signature of a flattened embed (reference 3.1) around its <c>(@handle)</c>: a dash (<c>—</c>,
 /// <c>&amp;mdash;</c> or <c>--</c>, with or without space, or alone on the line above), the display name (which may
 /// hold emoji, parentheses and '@'), the handle, and a date right after it. Requiring the date is what tells a
-/// signature from a dash-and-handle aside in prose. <see cref="Parse"/>, <see cref="TryParse"/> and the scanner share
+/// signature from a dash-and-handle aside in prose; <see cref="SignatureMatch.EndsLine"/> tells the scanner whether
+/// the date also ends its line, as a signature's does. <see cref="Parse"/>, <see cref="TryParse"/> and the scanner share
 /// <see cref="TryMatchAt"/>, which says why a candidate is not a signature.
 /// </summary>
 internal static class EmbedSignatureParser
@@ -65,9 +66,26 @@ internal static class EmbedSignatureParser
 
         var name = TextTidy.Line(text.AsSpan(nameStart, nameEnd - nameStart));
         var handle = text[handleStart..handleEnd];
-        match = new SignatureMatch(dashStart, dashEnd, name.Length == 0 ? null : name, handle, date, dateEnd);
+        match = new SignatureMatch(dashStart, dashEnd, name.Length == 0 ? null : name, handle, date, dateEnd, EndsLine(text, dateStart, dateEnd));
         rejection = Rejection.None;
         return true;
+    }
+
+    /// <summary>Whether only inline spaces follow the date before the line ends, or the ']' closing the Markdown link it opened.</summary>
+    private static bool EndsLine(string text, int dateStart, int dateEnd)
+    {
+        if (dateStart > 0 && text[dateStart - 1] == '[')
+        {
+            return dateEnd < text.Length && text[dateEnd] == ']';
+        }
+
+        var position = dateEnd;
+        while (position < text.Length && CharKinds.IsInlineSpace(text[position]))
+        {
+            position++;
+        }
+
+        return position == text.Length || text[position] is '\n' or '\r';
     }
 
     /// <summary>After ")": spaces, at most one line break, and the '[' of a Markdown link around the date.</summary>

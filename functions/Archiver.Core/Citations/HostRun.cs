@@ -16,9 +16,10 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
 
     /// <summary>
     /// Decides whether the host characters <paramref name="hostStart"/>..<paramref name="hostEnd"/> of
-    /// <paramref name="text"/> start a link of ours; when not, <paramref name="rejection"/> says why.
+    /// <paramref name="text"/> start a link of ours; when not, <paramref name="rejection"/> says why. Nothing before
+    /// <paramref name="floor"/> (the end of the previous candidate) is looked at, which keeps a scan linear.
     /// </summary>
-    public static bool TryRead(string text, int hostStart, int hostEnd, TweetHosts hosts, out HostRun run, out Rejection rejection)
+    public static bool TryRead(string text, int floor, int hostStart, int hostEnd, TweetHosts hosts, out HostRun run, out Rejection rejection)
     {
         run = default;
         var kind = hosts.Classify(text.AsSpan(hostStart, hostEnd - hostStart));
@@ -34,7 +35,7 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
             return false;
         }
 
-        if (!TryReadPrefix(text, hostStart, out var urlStart, out rejection))
+        if (!TryReadPrefix(text, floor, hostStart, out var urlStart, out rejection))
         {
             return false;
         }
@@ -92,7 +93,7 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
             return false;
         }
 
-        return TryRead(url, hostStart, hostEnd, hosts, out run, out rejection);
+        return TryRead(url, start, hostStart, hostEnd, hosts, out run, out rejection);
     }
 
     /// <summary>Whether only white space follows <paramref name="end"/>; a single URL must not carry more text.</summary>
@@ -103,35 +104,36 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
         return rejection.Reason == RejectionReason.None;
     }
 
-    private static bool TryReadPrefix(string text, int hostStart, out int urlStart, out Rejection rejection)
+    /// <summary>
+    /// Finds where the URL starts (at its scheme, its <c>//</c> or its host) and judges what is written right before
+    /// it: a word it is glued to, a '@', '$' or '#' that makes it an address, mention, cashtag or hashtag, or another
+    /// URL whose query it is a value of (<c>?referer=https://t.co/…</c>).
+    /// </summary>
+    private static bool TryReadPrefix(string text, int floor, int hostStart, out int urlStart, out Rejection rejection)
     {
         urlStart = hostStart;
         rejection = Rejection.None;
-        if (hostStart == 0)
+        if (hostStart > 0 && text[hostStart - 1] == '/' && !TryReadScheme(text, hostStart, out urlStart, out rejection))
+        {
+            return false;
+        }
+
+        if (urlStart == 0)
         {
             return true;
         }
 
-        var before = text[hostStart - 1];
-        switch (before)
+        var before = CharKinds.Before(text, urlStart);
+        rejection = before switch
         {
-            case '@':
-                rejection = Rejection.Around(RejectionReason.EmailOrMention, text, hostStart);
-                return false;
-            case '$' or '#':
-                rejection = Rejection.Url(RejectionReason.CashtagOrHashtag, text, hostStart - 1, hostStart);
-                return false;
-            case '/':
-                return TryReadScheme(text, hostStart, out urlStart, out rejection);
-            default:
-                if (CharKinds.IsWordChar(before))
-                {
-                    rejection = Rejection.Around(RejectionReason.GluedToWord, text, hostStart);
-                    return false;
-                }
-
-                return true;
-        }
+            '@' or '\uFF20' => Rejection.Around(RejectionReason.EmailOrMention, text, urlStart),
+            '$' or '#' or '\uFF04' or '\uFF03' => Rejection.Url(RejectionReason.CashtagOrHashtag, text, urlStart - 1, hostStart),
+            '=' or '&' or '+' => Rejection.Around(RejectionReason.InsideOtherUrl, text, urlStart),
+            _ when CharKinds.GluesToLink(before) => Rejection.Around(RejectionReason.GluedToWord, text, urlStart),
+            _ when UrlContext.IsInQueryOfOtherUrl(text, floor, urlStart) => Rejection.Around(RejectionReason.InsideOtherUrl, text, urlStart),
+            _ => Rejection.None,
+        };
+        return rejection.Reason == RejectionReason.None;
     }
 
     /// <summary>Accepts <c>http://</c>, <c>https://</c> and protocol-relative <c>//</c> before the host.</summary>
@@ -163,12 +165,6 @@ internal readonly record struct HostRun(int UrlStart, int HostStart, int HostEnd
         if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
         {
             rejection = Rejection.Url(RejectionReason.UnknownScheme, text, schemeStart, hostStart);
-            return false;
-        }
-
-        if (schemeStart > 0 && CharKinds.IsWordChar(text[schemeStart - 1]))
-        {
-            rejection = Rejection.Around(RejectionReason.GluedToWord, text, schemeStart);
             return false;
         }
 

@@ -120,7 +120,7 @@ internal static class StatusUrlParser
         {
             { IsEmpty: true } => Rejection.Url(RejectionReason.NoId, text, run.UrlStart, run.HostEnd),
             { Length: > MaxIdDigits } => new Rejection(RejectionReason.IdTooLong, text, start, digits.Length),
-            _ when end < text.Length && CharKinds.IsWordChar(text[end]) => new Rejection(RejectionReason.IdRunsOn, text, start, digits.Length + 1),
+            _ when end < text.Length && CharKinds.GluesToLink(CharKinds.At(text, end)) => new Rejection(RejectionReason.IdRunsOn, text, start, digits.Length + 1),
             _ when !IsInRange(digits, out id) => new Rejection(RejectionReason.IdOutOfRange, text, start, digits.Length),
             _ => Rejection.None,
         };

@@ -45,7 +45,8 @@ internal sealed class TextScanner
             var hit = position + found;
             if (text[hit] == '(')
             {
-                if (EmbedSignatureParser.TryMatchAt(text, hit, out var signature, out _))
+                if (EmbedSignatureParser.TryMatchAt(text, hit, out var signature, out _)
+                    && (signature.EndsLine || LinkBefore(text, signature.DashStart, shortLinks, signatureFloor) is not null))
                 {
                     findings.Add(SignatureFinding(text, signature, options, shortLinks, signatureFloor));
                     signatureFloor = signature.End;
@@ -81,7 +82,7 @@ internal sealed class TextScanner
             hostStart++;
         }
 
-        if (hostStart == runEnd || !HostRun.TryRead(text, hostStart, runEnd, hosts, out var run, out _))
+        if (hostStart == runEnd || !HostRun.TryRead(text, floor, hostStart, runEnd, hosts, out var run, out _))
         {
             return runEnd;
         }

@@ -7,42 +7,62 @@ namespace Archiver.Tests.Citations;
 public sealed class CitationCaseTests
 {
     private static readonly CitationExtractor Extractor = new();
-    private static readonly Dictionary<string, CitationCase> ByInput = CitationCases.All.DistinctBy(c => c.Input).ToDictionary(c => c.Input);
+    private static readonly Dictionary<string, CitationCase> ByInput =
+        CitationCases.All.Concat(CitationCases.Issue13).DistinctBy(c => c.Input).ToDictionary(c => c.Input);
 
-    public static TheoryData<string, ArticleFormat> Inputs
-    {
-        get
-        {
-            var data = new TheoryData<string, ArticleFormat>();
-            foreach (var citationCase in CitationCases.All)
-            {
-                data.Add(citationCase.Input, ArticleFormat.Text);
-                data.Add(citationCase.Input, ArticleFormat.Markdown);
-                if (citationCase.Wrappable)
-                {
-                    data.Add(citationCase.Input, ArticleFormat.Html);
-                }
-            }
+    public static TheoryData<string, ArticleFormat> Inputs => InputsOf(CitationCases.All);
 
-            return data;
-        }
-    }
+    public static TheoryData<string, ArticleFormat> Issue13Inputs => InputsOf(CitationCases.Issue13);
 
     /// <summary>The cases that are one URL-like token, to be put in an <c>href</c>.</summary>
-    public static TheoryData<string> LinkTargets =>
-        [.. CitationCases.All.Select(c => c.Input).Where(input => !input.Any(char.IsWhiteSpace))];
+    public static TheoryData<string> LinkTargets => LinkTargetsOf(CitationCases.All);
+
+    public static TheoryData<string> Issue13LinkTargets => LinkTargetsOf(CitationCases.Issue13);
+
+    private static TheoryData<string, ArticleFormat> InputsOf(IReadOnlyList<CitationCase> cases)
+    {
+        var data = new TheoryData<string, ArticleFormat>();
+        foreach (var citationCase in cases)
+        {
+            data.Add(citationCase.Input, ArticleFormat.Text);
+            data.Add(citationCase.Input, ArticleFormat.Markdown);
+            if (citationCase.Wrappable)
+            {
+                data.Add(citationCase.Input, ArticleFormat.Html);
+            }
+        }
+
+        return data;
+    }
+
+    private static TheoryData<string> LinkTargetsOf(IReadOnlyList<CitationCase> cases) =>
+        [.. cases.Select(c => c.Input).Where(input => !input.Any(char.IsWhiteSpace))];
 
     [Fact]
     public void CaseTable_Inputs_AreUnique()
     {
-        var duplicates = CitationCases.All.GroupBy(c => c.Input).Where(g => g.Count() > 1).Select(g => g.Key);
+        var duplicates = CitationCases.All.Concat(CitationCases.Issue13).GroupBy(c => c.Input).Where(g => g.Count() > 1).Select(g => g.Key);
 
         Assert.Empty(duplicates);
     }
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Extract_TableCase_YieldsExpectedCitations(string input, ArticleFormat format)
+    public void Extract_TableCase_YieldsExpectedCitations(string input, ArticleFormat format) => AssertTableCase(input, format);
+
+    [Theory]
+    [MemberData(nameof(Issue13Inputs))]
+    public void Extract_ExtractionEdgeCase_YieldsExpectedCitations_Issue13(string input, ArticleFormat format) => AssertTableCase(input, format);
+
+    [Theory]
+    [MemberData(nameof(LinkTargets))]
+    public void Extract_TableCaseAsLinkTarget_YieldsExpectedCitations(string input) => AssertLinkTarget(input);
+
+    [Theory]
+    [MemberData(nameof(Issue13LinkTargets))]
+    public void Extract_ExtractionEdgeCaseAsLinkTarget_YieldsExpectedCitations_Issue13(string input) => AssertLinkTarget(input);
+
+    private static void AssertTableCase(string input, ArticleFormat format)
     {
         var citationCase = ByInput[input];
         var article = format == ArticleFormat.Html ? $"<p>{WebUtility.HtmlEncode(input)}</p>" : input;
@@ -57,9 +77,7 @@ public sealed class CitationCaseTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(LinkTargets))]
-    public void Extract_TableCaseAsLinkTarget_YieldsExpectedCitations(string input)
+    private static void AssertLinkTarget(string input)
     {
         var citationCase = ByInput[input];
         var article = $"<a href=\"{WebUtility.HtmlEncode(input)}\">the source</a>";

@@ -143,6 +143,95 @@ public static class CitationCases
         None("Jane (@jane) January 7, 2022"),
     ];
 
+    /// <summary>
+    /// Issue 13, section 3: links right against CJK, Hangul, Thai, Arabic or Hebrew text and fullwidth punctuation; links
+    /// after '$', '#' or '@' in either width; links that are a parameter of another URL; short-link codes that run on
+    /// into a host name or word; and their neighbours that must still be found.
+    /// </summary>
+    public static IReadOnlyList<CitationCase> Issue13 { get; } =
+    [
+        // Written against the words of scripts that use no spaces, or that never continue a Latin word.
+        Short("これは日本語です。t.co/abcde한국語", "https://t.co/abcde"),
+        Short("中国語t.co/abcde한국", "https://t.co/abcde"),
+        Short("中国語http://t.co/abcde한국", "https://t.co/abcde"),
+        Cites("テストtwitter.com/jack/status/20です", "20", "jack"),
+        Cites("한국어x.com/jack/status/20입니다", "20", "jack"),
+        Short("ข่าวนี้pic.twitter.com/AbCdE12345ครับ", "https://pic.twitter.com/AbCdE12345"),
+        Cites("انظرhttps://x.com/jack/status/20هنا", "20", "jack"),
+        Short("ראוt.co/abcdeכאן", "https://t.co/abcde"),
+        Cites("देखेंx.com/jack/status/20यहाँ", "20", "jack"),
+        Cites("見て（https://x.com/jack/status/20）", "20", "jack"),
+        Short("「t.co/abcde」", "https://t.co/abcde"),
+        Short("詳細：t.co/abcde、続き", "https://t.co/abcde"),
+        Short("記事t.co/abcde１２月", "https://t.co/abcde"),
+        Many("写真pic.twitter.com/AbCdE12345と動画t.co/XyZ9876543です", ShortOnly("https://pic.twitter.com/AbCdE12345"), ShortOnly("https://t.co/XyZ9876543")),
+
+        // Glued to a word of a script written with Latin letters: the link is part of the word.
+        None("cafét.co/abcde"),
+        None("t.co/abcdé"),
+        None("Смотритеx.com/jack/status/20"),
+        None("t.co/abcdeпривет"),
+        None("x.com/jack/status/20é"),
+        None("naïvex.com/jack/status/20"),
+
+        // After '$', '#' or '@', with or without a scheme, half or full width.
+        None("$https://t.co/abcde"),
+        None("$http://twitter.com/jack/status/20"),
+        None("$//t.co/abcde"),
+        None("＄t.co/abcde"),
+        None("#https://t.co/abcde"),
+        None("＃https://x.com/jack/status/20"),
+        None("@https://t.co/abcde"),
+        None("＠t.co/abcde"),
+        Short("US$ 5 https://t.co/abcde", "https://t.co/abcde"),
+
+        // A parameter of another URL's query or fragment: where a reader came from, not a citation.
+        None("http://www.foo.com?referer=https://t.co/abcde"),
+        None("https://www.nytimes.com/2016/04/10/opinion/fired.html?smid=tw-share&referer=https://t.co/GST3iLv3Zn"),
+        None("example.com/share?u=https://x.com/jack/status/20"),
+        None("https://example.com/?u=t.co/abcde"),
+        None("https://example.com/page#ref=https://t.co/abcde"),
+        None("https://example.com/a?b=1&https://t.co/abcde"),
+        None("https://twitter.com/intent/tweet?url=https://t.co/abcde"),
+        None("https://twitter.com/intent/tweet?text=Look+https://t.co/abcde"),
+        None("url=https://x.com/jack/status/20"),
+
+        // Next to another URL, or in its path: still a citation.
+        Short("Is this it?https://t.co/abcde", "https://t.co/abcde"),
+        Short("https://a.example/x,https://t.co/abcde", "https://t.co/abcde"),
+        Short("See https://example.com/?q=1 and https://t.co/abcde", "https://t.co/abcde"),
+        Cites("[https://example.com/?a=b](https://x.com/jack/status/20)", "20", "jack"),
+        Cites("https://web.archive.org/web/2022/https://twitter.com/jack/status/20", "20", "jack"),
+
+        // A code that runs on into a host name or another word is not a code.
+        None("pic.twitter.com/pic.twitter.com/AbCdE12345"),
+        None("pic.x.com/pic.x.com/AbCdE12345"),
+        None("pic.twitter.com/abc.twitter.com/"),
+        None("t.co/abcde.example.org"),
+        None("t.co/abcde.example/x"),
+        None("t.co/abc-def"),
+        None("t.co/abc/def"),
+        None("t.co/abc@example"),
+
+        // Where a code does end: sentence punctuation, an apostrophe, a fragment, one short word after a dot.
+        Short("I really like http://t.co/pbY2NfTZ's website", "https://t.co/pbY2NfTZ"),
+        Short("Check this site out http://t.co/FNkPfmii- it's great", "https://t.co/FNkPfmii"),
+        Short("According to http://t.co/ulYGBYSo: the internet is cool", "https://t.co/ulYGBYSo"),
+        Short("http://t.co/TKLp64dY.x", "https://t.co/TKLp64dY"),
+        Short("http://t.co/8MkmHU0k+c", "https://t.co/8MkmHU0k"),
+        Short("http://t.co/8t7G3ddS#a", "https://t.co/8t7G3ddS"),
+        Short("pic.twitter.com/AbCdE12345...", "https://pic.twitter.com/AbCdE12345"),
+        Short("pic.twitter.com/AbCdE12345.\nNext line", "https://pic.twitter.com/AbCdE12345"),
+
+        // Prose with a dash, a handle in parentheses and a date, going on after the date: not a signature.
+        None("The first report came from a reporter — Jane Doe (@janedoe) 7 January 2022 — and it spread."),
+        None("A neighbour — Jane Doe (@janedoe) January 7, 2022, she said — saw it."),
+        None("Asked about it -- Jane (@jane) March 3, 2021 was the date she gave."),
+        None("Quoted by a colleague &mdash; Jane (@jane) 7 de enero de 2022 y otros."),
+        None("— Jane (@jane) January 7, 2022."),
+        None("記者 — 山田 (@yamada) 2018年3月21日に報じた"),
+    ];
+
     private static CitationCase Cites(string input, string id, string? handle) => new(input, [Tweet(id, handle)]);
 
     private static CitationCase Short(string input, string shortLink) => new(input, [ShortOnly(shortLink)]);

@@ -94,6 +94,8 @@ public sealed class CitationParserTests
     [Theory]
     [InlineData("t.co/", "'t.co/' has no short-link code.")]
     [InlineData("t.co/abc_d", "The code 'abc' runs into '_'; a code ends at a word boundary.")]
+    [InlineData("https://pic.twitter.com/pic.twitter.com/AbCdE12345", "The code 'pic' runs into '.'; a code ends at a word boundary.")]
+    [InlineData("https://t.co/abcdé", "The code 'abcd' runs into 'é'; a code ends at a word boundary.")]
     [InlineData("https://x.com/jack/status/20", "'https://x.com/jack/status/20' is not a short link (t.co, pic.twitter.com or pic.x.com).")]
     public void ShortLinkParser_NotAShortLink_SaysWhy(string url, string message)
     {

@@ -222,4 +222,35 @@ public sealed class EmbedSignatureTests
         Assert.Equal("&mdash; Jos&eacute; &#x1F1EA;&#x1F1F8; (@jose) 7 de enero de 2022", html.Substring(occurrence.Offset, occurrence.Length));
         Assert.Equal("— José 🇪🇸 (@jose) 7 de enero de 2022", WebUtility.HtmlDecode(html.Substring(occurrence.Offset, occurrence.Length)));
     }
+
+    [Theory]
+    [InlineData("The first report came from a reporter — Jane Doe (@janedoe) 7 January 2022 — and it spread.")]
+    [InlineData("Words.\n\nAs a neighbour put it -- Jane Doe (@janedoe) January 7, 2022, the water rose fast.\n\nMore.")]
+    [InlineData("<p>Her colleague &mdash; Jane Doe (@janedoe) 7 de enero de 2022 &mdash; confirmed it.</p>")]
+    public void Extract_ProseWithDashHandleAndDateGoingOn_IsNotASignature_Issue13(string text)
+    {
+        Assert.Empty(Extractor.Extract(text, text.StartsWith('<') ? ArticleFormat.Html : ArticleFormat.Text));
+    }
+
+    [Fact]
+    public void Extract_SignatureDateThenSpacesAndCrLf_IsASignature_Issue13()
+    {
+        const string text = "No link in this one.\r\n— Jane Doe (@jane) January 7, 2022  \r\n\r\nMore article.";
+
+        var citation = Assert.Single(Extractor.Extract(text, ArticleFormat.Text));
+
+        Assert.Equal(new EmbedInfo { AuthorName = "Jane Doe", ScreenName = "jane", Date = "2022-01-07", Text = "No link in this one." }, citation.Embed);
+    }
+
+    [Fact]
+    public void Extract_SignatureAfterItsLinkWithTextOnTheSameLine_IsStillASignature_Issue13()
+    {
+        // Flattening that lost the line break after an embed: the short link right before the dash still marks it.
+        const string text = "Crews are pumping out the underpass. pic.twitter.com/Zr8VbT4kYc — Harbour Desk (@harbour_desk) April 9, 2024 The council said";
+
+        var citation = Assert.Single(Extractor.Extract(text, ArticleFormat.Text));
+
+        Assert.Equal("https://pic.twitter.com/Zr8VbT4kYc", citation.ShortLink);
+        Assert.Equal("harbour_desk", citation.Embed?.ScreenName);
+    }
 }
