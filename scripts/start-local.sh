@@ -3,6 +3,7 @@
 # http://127.0.0.1:7071, both stopped together on Ctrl-C. Sets itself up on a fresh machine (npm ci, restore, build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/prerequisites.sh
 
 port="${ARCHIVER_PORT:-7071}"
 blob_port="${AZURITE_BLOB_PORT:-10000}"

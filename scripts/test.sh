@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test, from a fresh clone too: installs Azurite from package-lock.json, restores, builds with
+# Runs every test, from a fresh clone too: checks the prerequisites (scripts/prerequisites.sh; as root it installs
+# Chromium with apt-get when missing, and says so), installs Azurite from package-lock.json, restores, builds with
 # warnings as errors, runs the xunit suite (it starts its own Azurite), and prints the totals from the results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+./scripts/prerequisites.sh --tests
 if [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
-fi
-# The browser tests (tests/Archiver.Tests/Browser) drive Debian's Chromium through Playwright; no browser is downloaded.
-if [ ! -x /usr/bin/chromium ] && { [ -n "${CI:-}" ] || [ "$(id -u)" = 0 ]; }; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
 dotnet restore Archiver.sln
 dotnet build Archiver.sln --no-restore -c Debug -warnaserror

@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Archiver.Tests.Browser;
 
 /// <summary>
-/// One headless Debian Chromium (<c>/usr/bin/chromium</c>) per test class, driven by Playwright's bundled driver; each
+/// One headless Debian Chromium (<c>/usr/bin/chromium</c>, or <c>ARCHIVER_CHROMIUM</c>) per test class, driven by Playwright's bundled driver; each
 /// test opens its own context (cookies, storage, downloads) on it. No browser is ever downloaded.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("ARCHIVER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     /// <summary>How long auto-waiting assertions and actions wait: generous for a busy 2-core CI machine.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); scripts/test.sh does so under CI or as root.");
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium) or set ARCHIVER_CHROMIUM; scripts/test.sh installs it as root.");
         }
 
         Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);

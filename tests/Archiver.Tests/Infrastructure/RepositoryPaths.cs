@@ -6,16 +6,8 @@ internal static class RepositoryPaths
     public static string Root { get; } = FindUp(AppContext.BaseDirectory, dir => File.Exists(Path.Combine(dir, "Archiver.sln")))
         ?? throw new InvalidOperationException($"No Archiver.sln above {AppContext.BaseDirectory}.");
 
-    /// <summary>The project's shared folder beside the clone (CI lays it there), holding the sample articles.</summary>
-    public static string SeedArticle
-    {
-        get
-        {
-            var dir = FindUp(Root, d => File.Exists(Path.Combine(d, "shared", "samples", "seed-article.txt")))
-                ?? throw new InvalidOperationException($"shared/samples/seed-article.txt was not found beside {Root} or any folder above it.");
-            return Path.Combine(dir, "shared", "samples", "seed-article.txt");
-        }
-    }
+    /// <summary>The sample article README's examples use, kept in the repository so that a clone is self-contained.</summary>
+    public static string SeedArticle { get; } = Path.Combine(Root, "samples", "seed-article.txt");
 
     private static string? FindUp(string start, Func<string, bool> found)
     {
