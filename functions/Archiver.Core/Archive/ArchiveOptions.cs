@@ -28,6 +28,13 @@ public sealed class ArchiveOptions
     [Range(1, 64)]
     public int Parallelism { get; set; } = 16;
 
+    /// <summary>
+    /// Most citations one submission may carry; a longer article is refused (413) before anything is fetched, so one
+    /// request cannot make the app send thousands of requests to X.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxCitations { get; set; } = 500;
+
     /// <summary>How deep quoted and parent tweets are followed (each archived as its own tweet).</summary>
     [Range(0, 3)]
     public int RelatedDepth { get; set; } = 1;

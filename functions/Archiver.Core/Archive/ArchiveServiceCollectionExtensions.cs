@@ -1,3 +1,4 @@
+using Archiver.Settings;
 using Archiver.Notify;
 using Archiver.Recheck;
 using Archiver.Sources;
@@ -16,10 +17,7 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSources();
         services.AddNotify();
         services.AddRecheck();
-        services.AddOptions<ArchiveOptions>()
-            .BindConfiguration(ArchiveOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<ArchiveOptions>().BindSettings(ArchiveOptions.Section);
         services.AddSingleton<ArchiveStore>();
         services.AddTransient<TweetFiles>();
         services.AddTransient<TweetArchiver>();

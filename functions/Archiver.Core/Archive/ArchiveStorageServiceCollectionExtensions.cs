@@ -1,3 +1,4 @@
+using Archiver.Settings;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
@@ -14,10 +15,7 @@ public static class ArchiveStorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArchiveStorage(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindSettings(StorageOptions.Section);
 
         services.AddSingleton(provider => CreateServiceClient(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,

@@ -1,3 +1,4 @@
+using Archiver.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,7 @@ public static class CitationServiceCollectionExtensions
     public static IServiceCollection AddCitations(this IServiceCollection services)
     {
         services.AddOptions<CitationOptions>()
-            .BindConfiguration(CitationOptions.SectionName)
-            .ValidateDataAnnotations()
+            .BindSettings(CitationOptions.SectionName)
             .Validate(
                 options => options.ExtraMirrorHosts.All(TweetHosts.IsHostName),
                 $"{CitationOptions.SectionName}:{nameof(CitationOptions.ExtraMirrorHosts)} must hold host names such as 'nitter.example.org'.")

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Archiver.Notify;
 
 /// <summary>Settings of section <c>Archiver:Notify</c>.</summary>
@@ -9,8 +11,10 @@ public sealed class NotifyOptions
     public Uri? WebhookUrl { get; set; }
 
     /// <summary>Events waiting to be sent at most; past that the oldest are dropped (and logged).</summary>
+    [Range(1, 1_000_000)]
     public int QueueLimit { get; set; } = 1000;
 
     /// <summary>First wait before a failed delivery is tried again (then doubled, with jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

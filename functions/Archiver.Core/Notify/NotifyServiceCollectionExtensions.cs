@@ -1,3 +1,4 @@
+using Archiver.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -7,7 +8,11 @@ public static class NotifyServiceCollectionExtensions
 {
     public static IServiceCollection AddNotify(this IServiceCollection services)
     {
-        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
+        services.AddOptions<NotifyOptions>()
+            .BindSettings(NotifyOptions.Section)
+            .Validate(
+                options => options.WebhookUrl is null || (options.WebhookUrl.IsAbsoluteUri && options.WebhookUrl.Scheme is "http" or "https"),
+                $"{NotifyOptions.Section}:{nameof(NotifyOptions.WebhookUrl)} must be an absolute http(s) URL such as https://hooks.example.org/archiver.");
         services.AddHttpClient(WebhookNotifier.HttpClientName)
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>

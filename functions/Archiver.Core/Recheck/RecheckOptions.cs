@@ -13,7 +13,7 @@ public sealed class RecheckOptions
     [Required]
     public string Schedule { get; set; } = DefaultSchedule;
 
-    /// <summary>Successive waits between checks of one tweet.</summary>
+    /// <summary>Successive waits between checks of one tweet; configured as one comma-separated value or one key per position.</summary>
     public TimeSpan[] Intervals { get; set; } =
         [TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
 
@@ -22,6 +22,7 @@ public sealed class RecheckOptions
     public int ConfirmChecks { get; set; } = 2;
 
     /// <summary>Least time between those answers.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ConfirmSpacing { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Most tweets one run re-checks.</summary>
@@ -29,5 +30,6 @@ public sealed class RecheckOptions
     public int MaxPerRun { get; set; } = 500;
 
     /// <summary>Longest one run works before it stops cleanly and leaves the rest to the next.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan TimeBudget { get; set; } = TimeSpan.FromMinutes(4);
 }

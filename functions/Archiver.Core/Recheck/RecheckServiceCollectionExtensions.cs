@@ -1,4 +1,8 @@
+using Archiver.Settings;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Archiver.Recheck;
 
@@ -7,9 +11,9 @@ public static class RecheckServiceCollectionExtensions
     public static IServiceCollection AddRecheck(this IServiceCollection services)
     {
         services.AddOptions<RecheckOptions>()
-            .BindConfiguration(RecheckOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .BindSettings(RecheckOptions.Section)
+            .Configure<IConfiguration>(RecheckIntervals.Apply);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>());
         services.AddSingleton<DueIndex>();
         services.AddSingleton<CheckLog>();
         services.AddSingleton<RecheckSchedule>();

@@ -1,3 +1,4 @@
+using Archiver.Settings;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,10 +17,7 @@ public static class SourcesServiceCollectionExtensions
     public static IServiceCollection AddSources(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<UpstreamOptions>()
-            .BindConfiguration(UpstreamOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<UpstreamOptions>().BindSettings(UpstreamOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>());
         services.TryAddSingleton<UpstreamHosts>();
         services.TryAddSingleton<UpstreamHealth>();

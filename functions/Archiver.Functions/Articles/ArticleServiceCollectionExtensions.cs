@@ -1,13 +1,15 @@
+using Archiver.Settings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Archiver.Functions.Articles;
 
 public static class ArticleServiceCollectionExtensions
 {
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
-        services.AddOptions<ArticleOptions>()
-            .BindConfiguration(ArticleOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<ArticleOptions>().BindSettings(ArticleOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArticleOptions>, ArticleOptionsValidator>());
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<ArticleConnector>();
         services.AddSingleton<ArticlePageFetcher>();

@@ -46,7 +46,17 @@ public sealed class ArchiverApp : IAsyncDisposable
         }
 
         var app = ArchiverApplication.Create(["--urls", "http://127.0.0.1:0", "--environment", "Test"], all, services);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            // A start-up that stops (bad settings) leaves nothing running behind it.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new ArchiverApp(app, all["Archiver:Storage:Container"]!);
     }
 
