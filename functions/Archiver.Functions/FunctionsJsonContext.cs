@@ -10,7 +10,6 @@ namespace Archiver.Functions;
 /// <summary>Every type the API reads or writes, serialized without reflection (camelCase, nulls kept).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ApiError))]
-[JsonSerializable(typeof(ArticleRequest))]
 [JsonSerializable(typeof(ExtractResponse))]
 [JsonSerializable(typeof(SubmissionView))]
 [JsonSerializable(typeof(SubmissionListView))]

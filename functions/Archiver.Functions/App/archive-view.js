@@ -84,7 +84,7 @@ export function archiveView(root, ctx) {
     results.replaceChildren();
     try {
       const { body: submission } = await apiJson('/api/archive', { method: 'POST', body, headers: { 'Content-Type': `${type}; charset=utf-8` } });
-      rememberSubmission(submission);
+      if (submission.id) rememberSubmission(submission); // an article citing nothing is not stored
       status.textContent = '';
       showSubmission(results, submission, ctx);
     } catch (error) {

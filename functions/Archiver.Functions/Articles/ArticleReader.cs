@@ -1,8 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Json;
 using Archiver.Citations;
 using Archiver.Functions.Errors;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -10,7 +9,7 @@ namespace Archiver.Functions.Articles;
 
 /// <summary>
 /// Reads an article out of a request body: <c>text/plain</c>, <c>text/html</c>, <c>text/markdown</c>, or JSON
-/// <c>{"text"|"html"|"markdown": "…"}</c>, honouring the charset, within the size limit. Every refusal says why.
+/// <c>{"text"|"html"|"markdown"|"url": "…"}</c>, honouring the charset, within the size limit. Every refusal says why.
 /// </summary>
 public sealed class ArticleReader(IOptions<ArticleOptions> options, ArticlePageFetcher fetcher)
 {
@@ -28,10 +27,10 @@ public sealed class ArticleReader(IOptions<ArticleOptions> options, ArticlePageF
                 $"Content-Type '{mediaType}' is not accepted; send text/plain, text/html, text/markdown or application/json.");
         }
 
-        if (!TryGetEncoding(contentType.Charset.Value, out var encoding))
+        if (!ArticleCharsets.TryGet(contentType.Charset.Value, out var encoding))
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "unsupported_charset",
-                $"The charset '{contentType.Charset.Value}' is not one this server can decode.");
+                $"The charset '{contentType.Charset.Value}' is not one this server decodes. {ArticleCharsets.Accepted}");
         }
 
         var limit = options.Value.MaxBodyBytes;
@@ -41,38 +40,22 @@ public sealed class ArticleReader(IOptions<ArticleOptions> options, ArticlePageF
             return Refuse(StatusCodes.Status413PayloadTooLarge, "body_too_large", $"The article is larger than the limit of {limit} bytes.");
         }
 
+        ArticleReadResult result;
         if (format is { } plain)
         {
-            return new ArticleReadResult(new Article(Decode(body, encoding), plain), null);
+            result = new ArticleReadResult(new Article(Decode(body, encoding), plain), null);
         }
-
-        return await ReadJsonAsync(Decode(body, encoding), cancellationToken);
-    }
-
-    private async Task<ArticleReadResult> ReadJsonAsync(string json, CancellationToken cancellationToken)
-    {
-        ArticleRequest? parsed;
-        try
+        else
         {
-            parsed = JsonSerializer.Deserialize(json, FunctionsJsonContext.Default.ArticleRequest);
-        }
-        catch (JsonException e)
-        {
-            return Refuse(StatusCodes.Status400BadRequest, "malformed_json", $"The body is not valid JSON: {e.Message}");
-        }
-
-        var given = new (string? Value, ArticleFormat? Format)[] { (parsed?.Text, ArticleFormat.Text), (parsed?.Html, ArticleFormat.Html), (parsed?.Markdown, ArticleFormat.Markdown), (parsed?.Url, null) }
-            .Where(member => member.Value is not null)
-            .ToArray();
-        if (given.Length != 1)
-        {
-            return Refuse(StatusCodes.Status400BadRequest, "invalid_article",
-                "The JSON body must hold exactly one of \"text\", \"html\", \"markdown\" or \"url\" as a string.");
+            var (read, url, code, problem) = ArticleJson.Read(Decode(body, encoding));
+            result = read is not null ? new ArticleReadResult(read, null)
+                : url is not null ? await fetcher.FetchAsync(url, cancellationToken)
+                : Refuse(StatusCodes.Status400BadRequest, code!, problem!);
         }
 
-        return given[0].Format is { } format
-            ? new ArticleReadResult(new Article(given[0].Value!, format), null)
-            : await fetcher.FetchAsync(given[0].Value!, cancellationToken);
+        return result.Succeeded && string.IsNullOrWhiteSpace(result.Article.Text)
+            ? Refuse(StatusCodes.Status400BadRequest, "empty_article", "The article is empty: send its text, HTML or Markdown in the body.")
+            : result;
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
@@ -81,6 +64,12 @@ public sealed class ArticleReader(IOptions<ArticleOptions> options, ArticlePageF
         if (request.ContentLength > limit)
         {
             return null;
+        }
+
+        // This reader enforces the limit itself (and words the 413); the server's own default must not cut in first.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = limit + 1;
         }
 
         using var buffer = new MemoryStream();
@@ -117,26 +106,6 @@ public sealed class ArticleReader(IOptions<ArticleOptions> options, ArticlePageF
             _ => null,
         };
         return format is not null || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool TryGetEncoding(string? charset, [NotNullWhen(true)] out Encoding? encoding)
-    {
-        encoding = null;
-        if (string.IsNullOrWhiteSpace(charset))
-        {
-            encoding = new UTF8Encoding(false);
-            return true;
-        }
-
-        try
-        {
-            encoding = Encoding.GetEncoding(charset.Trim('"', ' '));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static ArticleReadResult Refuse(int status, string code, string message) =>

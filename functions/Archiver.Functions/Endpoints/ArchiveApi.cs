@@ -4,6 +4,7 @@ using Archiver.Functions.Articles;
 using Archiver.Functions.Errors;
 using Archiver.Recheck;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Archiver.Functions.Endpoints;
 
@@ -11,7 +12,8 @@ namespace Archiver.Functions.Endpoints;
 public static class ArchiveApi
 {
     internal static async Task<Results<Ok<SubmissionView>, Accepted<SubmissionView>, JsonHttpResult<ApiError>>> ArchiveAsync(
-        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, ArchiveStore store, RecheckSchedule schedule, CancellationToken cancellationToken)
+        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, ArchiveStore store, RecheckSchedule schedule,
+        IOptions<ArchiveOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!TryReadFlag(request, "refresh", out var refresh))
         {
@@ -25,6 +27,18 @@ public static class ArchiveApi
         }
 
         var citations = extractor.Extract(read.Article.Text, read.Article.Format);
+        if (citations.Count > options.Value.MaxCitations)
+        {
+            return ApiErrors.Create(StatusCodes.Status413PayloadTooLarge, "too_many_citations",
+                $"The article cites {citations.Count} tweets; one submission takes at most {options.Value.MaxCitations}. Split the article and submit each part.");
+        }
+
+        if (citations.Count == 0)
+        {
+            // Nothing to archive, so nothing is stored.
+            return TypedResults.Ok(SubmissionView.Empty(time.GetUtcNow()));
+        }
+
         var page = read.Article.Fetched is { } fetched
             ? fetched.Page with { Raw = await store.PutRawAsync(fetched.Page.Sha256, fetched.Body, fetched.Page.ContentType, cancellationToken) }
             : null;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Archiver.Functions.Endpoints;
 
 /// <summary>
-/// <c>GET /api/health</c>: anonymous; whether blob storage answers, what this server last saw of each upstream host,
+/// <c>GET /api/health</c> (and <c>HEAD</c>, as monitors probe): anonymous; whether blob storage answers, what this server last saw of each upstream host,
 /// and whether the API wants a key (so the page asks for one only then).
 /// </summary>
 public static class HealthApi

@@ -4,12 +4,14 @@ using Archiver.Citations;
 namespace Archiver.Functions.Endpoints;
 
 /// <summary>A submission as the API shows it: each citation (DESIGN's shape) with its outcome and links.</summary>
+/// <remarks>An article that cites nothing is answered without being stored: no <c>id</c>, no <c>self</c>.</remarks>
 public sealed record SubmissionView(
-    string Id,
+    string? Id,
     string Status,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? CompletedAt,
-    string Self,
+    string? Self,
+    int Count,
     IReadOnlyDictionary<string, int> Counts,
     DateTimeOffset? NextAttemptAt,
     IReadOnlyList<CitationView> Citations)
@@ -27,6 +29,7 @@ public sealed record SubmissionView(
             submission.ReceivedAt,
             submission.CompletedAt,
             $"/api/submissions/{submission.Id}",
+            submission.Citations.Count,
             Count(submission.Citations),
             next,
             [.. submission.Citations.Select(c => CitationView.Of(c, next))])
@@ -34,6 +37,9 @@ public sealed record SubmissionView(
             Article = submission.Article,
         };
     }
+
+    /// <summary>An article that cites nothing: answered, never stored.</summary>
+    public static SubmissionView Empty(DateTimeOffset at) => new(null, "complete", at, at, null, 0, Count([]), null, []);
 
     /// <summary>How many citations have each outcome, every outcome named (zeros included).</summary>
     public static IReadOnlyDictionary<string, int> Count(IEnumerable<CitationResult> citations)

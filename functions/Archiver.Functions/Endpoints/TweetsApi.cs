@@ -10,9 +10,17 @@ namespace Archiver.Functions.Endpoints;
 /// <summary>The archived tweets: their state and history, snapshots, media files and bundles.</summary>
 public static class TweetsApi
 {
+    /// <summary>The query parameters of <c>GET /api/tweets</c>; <c>code</c> carries the function key.</summary>
+    private static readonly string[] ListingParameters = ["status", "changedSince", "pageSize", "continuationToken", "code"];
+
     internal static async Task<Results<Ok<TweetListView>, JsonHttpResult<ApiError>>> ListTweetsAsync(
-        string? status, string? changedSince, int? pageSize, string? continuationToken, TweetListing listing, CancellationToken cancellationToken)
+        HttpRequest request, string? status, string? changedSince, int? pageSize, string? continuationToken, TweetListing listing, CancellationToken cancellationToken)
     {
+        if (request.Query.Keys.FirstOrDefault(key => !ListingParameters.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            return ApiErrors.BadRequest("invalid_query", $"'{unknown}' is not a parameter of this listing; it takes {string.Join(", ", ListingParameters.Where(p => p != "code"))}.");
+        }
+
         DateTimeOffset? since = null;
         if (!string.IsNullOrEmpty(changedSince))
         {
@@ -40,13 +48,21 @@ public static class TweetsApi
             return ApiErrors.BadRequest("invalid_query", "pageSize must be between 1 and 200.");
         }
 
+        var filter = $"status={status}&changedSince={since?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}";
+        string? marker = null;
+        if (!string.IsNullOrEmpty(continuationToken) && !ListingToken.TryUnwrap(continuationToken, filter, out marker, out var problem))
+        {
+            return ApiErrors.BadRequest("invalid_query", problem);
+        }
+
         try
         {
-            return TypedResults.Ok(await listing.ListAsync(wanted, since, pageSize ?? 50, continuationToken, cancellationToken));
+            var page = await listing.ListAsync(wanted, since, pageSize ?? 50, marker, cancellationToken);
+            return TypedResults.Ok(page with { ContinuationToken = ListingToken.Wrap(page.ContinuationToken, filter) });
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
-            return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out.");
+            return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out; start again without it.");
         }
     }
 
@@ -137,6 +153,12 @@ public static class TweetsApi
         }
 
         var versions = state.Value.Versions;
+        if (versions.Count == 0)
+        {
+            return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found",
+                $"Tweet {id} has no captured version yet (status: {EnumNames.Of(state.Value.Status)}), so there is nothing to compare.");
+        }
+
         var toVersion = to ?? versions.LastOrDefault()?.Version;
         var fromVersion = from ?? (versions.Count > 1 ? versions[^2].Version : toVersion);
         foreach (var version in new[] { fromVersion, toVersion })

@@ -167,8 +167,8 @@ public sealed class ExtractApiTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("{\"text\": ", "malformed_json")]
-    [InlineData("[1,2]", "malformed_json")]
-    [InlineData("{\"text\": 5}", "malformed_json")]
+    [InlineData("[1,2]", "invalid_article")]
+    [InlineData("{\"text\": 5}", "invalid_article")]
     [InlineData("{}", "invalid_article")]
     [InlineData("{\"text\":\"a\",\"html\":\"b\"}", "invalid_article")]
     public async Task PostExtract_BadJson_BadRequest(string json, string code)
