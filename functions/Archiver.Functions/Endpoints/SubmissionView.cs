@@ -11,7 +11,7 @@ public sealed record SubmissionView(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? CompletedAt,
     string? Self,
-    int Count,
+    [property: System.Text.Json.Serialization.JsonPropertyName("count")] int Total,
     IReadOnlyDictionary<string, int> Counts,
     DateTimeOffset? NextAttemptAt,
     IReadOnlyList<CitationView> Citations)
