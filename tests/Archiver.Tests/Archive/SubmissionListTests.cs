@@ -19,7 +19,7 @@ public sealed class SubmissionListTests(AzuriteFixture azurite)
             services => services.AddSingleton<TimeProvider>(time));
         s.Upstream.AddShortLink("Zq9aXy1", "https://example.com/elsewhere");
         var ids = new List<string>();
-        foreach (var article in new[] { "Nothing cited here.", "Read t.co/Zq9aXy1 first.", "Read t.co/Zq9aXy1 and t.co/Unknown42 too." })
+        foreach (var article in new[] { "Read t.co/Unknown41 once.", "Read t.co/Zq9aXy1 first.", "Read t.co/Zq9aXy1 and t.co/Unknown42 too." })
         {
             var (response, body) = await s.ArchiveAsync(article);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
