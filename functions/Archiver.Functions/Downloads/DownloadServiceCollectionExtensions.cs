@@ -1,4 +1,5 @@
 using Archiver.Functions.Endpoints;
+using Archiver.Settings;
 
 namespace Archiver.Functions.Downloads;
 
@@ -7,9 +8,8 @@ public static class DownloadServiceCollectionExtensions
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {
         services.AddOptions<DownloadOptions>()
-            .BindConfiguration(DownloadOptions.Section)
-            .Validate(options => Enum.IsDefined(options.Mode), "Archiver:Downloads:Mode must be Stream or Redirect.")
-            .ValidateOnStart();
+            .BindSettings(DownloadOptions.Section)
+            .Validate(options => Enum.IsDefined(options.Mode), "Archiver:Downloads:Mode must be Stream or Redirect.");
         services.AddSingleton<BlobDownloads>();
         services.AddSingleton<TweetListing>();
         return services;

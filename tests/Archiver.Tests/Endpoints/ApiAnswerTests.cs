@@ -149,8 +149,8 @@ public sealed class ApiAnswerTests(AzuriteFixture azurite)
     [InlineData("{\"html\": [\"<p>\"]}", "\"html\" must be a string holding the article; it is an array.")]
     [InlineData("{\"markdown\": true}", "\"markdown\" must be a string holding the article; it is a boolean.")]
     [InlineData("[\"text\"]", "The JSON body must be an object such as {\"text\": \"…\"}; it is an array.")]
-    [InlineData("{\"body\": \"x\"}", "The JSON body must hold exactly one of \"text\", \"html\" or \"markdown\" as a string; it holds none.")]
-    [InlineData("{\"text\": \"a\", \"html\": \"b\"}", "The JSON body must hold exactly one of \"text\", \"html\" or \"markdown\" as a string; it holds \"text\" and \"html\".")]
+    [InlineData("{\"body\": \"x\"}", "The JSON body must hold exactly one of \"text\", \"html\", \"markdown\" or \"url\" as a string; it holds none.")]
+    [InlineData("{\"text\": \"a\", \"html\": \"b\"}", "The JSON body must hold exactly one of \"text\", \"html\", \"markdown\" or \"url\" as a string; it holds \"text\" and \"html\".")]
     public async Task Extract_JsonOfTheWrongShape_BadRequestNamingTheMember_Issue13(string json, string message)
     {
         await using var app = await ArchiverApp.StartAsync(azurite);

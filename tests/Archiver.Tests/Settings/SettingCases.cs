@@ -1,6 +1,7 @@
 using Archiver.Archive;
 using Archiver.Citations;
 using Archiver.Functions.Articles;
+using Archiver.Functions.Downloads;
 using Archiver.Notify;
 using Archiver.Recheck;
 using Archiver.Sources;
@@ -21,6 +22,8 @@ internal static class SettingCases
         SettingCase.Of("Archiver__Storage__AccountUrl", "https://issue13.blob.core.windows.net/",
             p => p.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri, "https://issue13.blob.core.windows.net/"),
         SettingCase.Of("Archiver__Storage__Container", "issue-13", p => p.GetRequiredService<BlobContainerClient>().Name, "issue-13"),
+        SettingCase.Of("Archiver__Downloads__Mode", "Redirect", p => Options<DownloadOptions>(p).Mode, DownloadMode.Redirect),
+        SettingCase.Of("Archiver__Articles__FetchTimeout", "00:00:05", p => Options<ArticleOptions>(p).FetchTimeout, TimeSpan.FromSeconds(5)),
         SettingCase.Of("Archiver__Articles__MaxBodyBytes", "2048", p => Options<ArticleOptions>(p).MaxBodyBytes, 2048L),
         SettingCase.Of("Archiver__Citations__MaxInputLength", "4194304", p => Options<CitationOptions>(p).MaxInputLength, 4194304),
         SettingCase.Of("Archiver__Archive__TimeBudget", "00:00:05", p => Options<ArchiveOptions>(p).TimeBudget, TimeSpan.FromSeconds(5)),

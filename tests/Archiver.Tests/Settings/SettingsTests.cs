@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Archiver.Archive;
 using Archiver.Citations;
 using Archiver.Functions.Articles;
+using Archiver.Functions.Downloads;
 using Archiver.Recheck;
 using Archiver.Sources;
 using Archiver.Tests.Archive;
@@ -156,6 +157,7 @@ public sealed partial class SettingsTests(AzuriteFixture azurite)
         services.AddArchive();
         services.AddCitations();
         services.AddArticles();
+        services.AddDownloads();
         return services.BuildServiceProvider();
     }
 
