@@ -1,6 +1,7 @@
 using Archiver.Archive;
 using Archiver.Citations;
 using Archiver.Functions.Articles;
+using Archiver.Functions.Background;
 using Archiver.Functions.Downloads;
 using Archiver.Functions.Errors;
 using Archiver.Functions.Hosting;
@@ -66,6 +67,7 @@ public static class ArchiverApplication
         builder.Services.AddDownloads();
         builder.Services.AddCitations();
         builder.Services.AddArticles();
+        builder.Services.AddBackgroundSubmissions();
         return builder;
     }
 }

@@ -13,6 +13,7 @@ namespace Archiver.Functions;
 [JsonSerializable(typeof(ExtractResponse))]
 [JsonSerializable(typeof(SubmissionView))]
 [JsonSerializable(typeof(SubmissionListView))]
+[JsonSerializable(typeof(Archiver.Progress.ProgressStep))]
 [JsonSerializable(typeof(TweetView))]
 [JsonSerializable(typeof(TweetListView))]
 [JsonSerializable(typeof(Archiver.Recheck.VersionDiff))]

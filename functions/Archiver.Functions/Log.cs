@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(2103, LogLevel.Information, "Standalone scheduler: {Function} on '{Schedule}', first run at {Next}")]
     public static partial void TimerScheduled(ILogger logger, string function, string schedule, DateTimeOffset next);
 
+    [LoggerMessage(2201, LogLevel.Error, "Background work on submission {SubmissionId} failed; the timer takes it up")]
+    public static partial void BackgroundSubmissionFailed(ILogger logger, string submissionId, Exception exception);
+
     [LoggerMessage(2104, LogLevel.Information, "Timer {Function}: {Line}")]
     public static partial void TimerLog(ILogger logger, string function, string line);
 }

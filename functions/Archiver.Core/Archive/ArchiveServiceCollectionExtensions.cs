@@ -1,5 +1,6 @@
 using Archiver.Settings;
 using Archiver.Notify;
+using Archiver.Progress;
 using Archiver.Recheck;
 using Archiver.Sources;
 using Archiver.Telemetry;
@@ -19,6 +20,8 @@ public static class ArchiveServiceCollectionExtensions
         services.AddRecheck();
         services.AddOptions<ArchiveOptions>().BindSettings(ArchiveOptions.Section);
         services.AddSingleton<ArchiveStore>();
+        services.AddSingleton<ProgressFeeds>();
+        services.AddSingleton<IProgressSink>(provider => provider.GetRequiredService<ProgressFeeds>());
         services.AddTransient<TweetFiles>();
         services.AddTransient<TweetArchiver>();
         services.AddTransient<CitationArchiver>();

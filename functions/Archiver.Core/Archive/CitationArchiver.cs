@@ -1,4 +1,5 @@
 using Archiver.Citations;
+using Archiver.Progress;
 using Archiver.Sources;
 using Azure;
 
@@ -34,6 +35,7 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver
         var tweetId = citation.TweetId ?? current.TweetId;
         if (tweetId is null && citation.ShortLink is { } shortLink)
         {
+            ProgressScope.Report(new ProgressStep { Step = "resolving", Subject = shortLink });
             var resolution = await resolver.ResolveAsync(shortLink, cancellationToken);
             switch (resolution.Status)
             {

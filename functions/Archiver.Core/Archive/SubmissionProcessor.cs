@@ -1,5 +1,6 @@
 using System.Globalization;
 using Archiver.Citations;
+using Archiver.Progress;
 using Archiver.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +10,17 @@ namespace Archiver.Archive;
 /// Runs a submission: stores it with every citation pending before any work, then archives the citations within a
 /// time budget, recording each result as it comes. What the budget leaves undone stays pending for the timer.
 /// </summary>
-internal sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, ArchiverMetrics metrics, IOptions<ArchiveOptions> options, TimeProvider time)
+internal sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver citations, ArchiverMetrics metrics, IProgressSink progress, IOptions<ArchiveOptions> options, TimeProvider time)
 {
     /// <param name="article">The fetched page, when the article was submitted by its address (its body already stored).</param>
     public async Task<Submission> SubmitAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken, ArticlePage? article = null)
+    {
+        var created = await CreateAsync(found, refresh, cancellationToken, article);
+        return await WorkAsync(created, options.Value.TimeBudget, cancellationToken);
+    }
+
+    /// <summary>Stores a submission with every citation pending, and does no work on it (for work in the background).</summary>
+    public async Task<Stored<Submission>> CreateAsync(IReadOnlyList<Citation> found, bool refresh, CancellationToken cancellationToken, ArticlePage? article = null)
     {
         var submission = new Submission
         {
@@ -23,7 +31,7 @@ internal sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver c
             Citations = [.. found.Select(c => new CitationResult { Citation = c, Outcome = CitationOutcome.Pending, TweetId = c.TweetId })],
         };
         var etag = await store.CreateSubmissionAsync(submission, cancellationToken);
-        return await WorkAsync(new Stored<Submission>(submission, etag), options.Value.TimeBudget, cancellationToken);
+        return new Stored<Submission>(submission, etag);
     }
 
     /// <summary>Works on a stored submission's pending citations until they are done or the budget runs out.</summary>
@@ -47,9 +55,11 @@ internal sealed class SubmissionProcessor(ArchiveStore store, CitationArchiver c
         {
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = linked.Token }, async (item, token) =>
             {
+                using var scope = ProgressScope.Enter(progress, submission.Id, item.Index, time);
                 var result = await citations.ArchiveAsync(item.Result, submission.Refresh, options.Value.MaxAttempts, token);
                 metrics.ArchiveOutcome(EnumNames.Of(result.Outcome));
                 recorder.Record(item.Index, result);
+                ProgressScope.Report(new ProgressStep { Step = "done", Outcome = EnumNames.Of(result.Outcome), Subject = result.TweetId, Error = result.Error ?? result.Reason });
             });
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

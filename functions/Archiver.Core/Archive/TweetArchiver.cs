@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Archiver.Notify;
+using Archiver.Progress;
 using Archiver.Recheck;
 using Archiver.Sources;
 using Microsoft.Extensions.Logging;
@@ -110,6 +111,8 @@ internal sealed class TweetArchiver(
         {
             return await RecordFailureAsync(scope, report, cancellationToken, transient);
         }
+
+        ProgressScope.Report(new ProgressStep { Step = "storing", Subject = tweetId });
 
         var contentHash = ContentHash(tweet, files);
         var previous = scope.LastRead.Stored?.Value;

@@ -1,3 +1,4 @@
+using Archiver.Progress;
 using Archiver.Sources;
 
 namespace Archiver.Archive;
@@ -13,7 +14,8 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
     {
         var files = new List<SnapshotFile>();
         var missing = new List<SnapshotMissingFile>();
-        foreach (var wanted in WantedFiles(tweet))
+        var all = WantedFiles(tweet).ToList();
+        foreach (var wanted in all)
         {
             await using var download = await mediaFetcher.DownloadAsync(wanted.Url, wanted.Fallbacks, wanted.Kind, cancellationToken);
             if (download.IsTransient)
@@ -28,6 +30,7 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
             }
 
             var blob = await store.PutMediaAsync(download.FilePath!, download.Sha256!, download.ContentType!, cancellationToken);
+            ProgressScope.Report(new ProgressStep { Step = "media", Media = files.Count + missing.Count + 1, MediaCount = all.Count, Bytes = download.Size });
             files.Add(new SnapshotFile
             {
                 Role = wanted.Role,

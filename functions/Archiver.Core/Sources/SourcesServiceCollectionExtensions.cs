@@ -23,6 +23,7 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton<UpstreamHealth>();
         services.TryAddSingleton<UpstreamConnector>();
         services.TryAddTransient<BodyCapHandler>();
+        services.TryAddTransient<ProgressHandler>();
 
         var upstream = services.AddHttpClient<UpstreamClient>(UpstreamClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
@@ -44,6 +45,7 @@ public static class SourcesServiceCollectionExtensions
             .SelectPipelineBy(static _ => UpstreamRequest.HostOf);
 
         // Added after the resilience handler, so it runs inside each attempt.
+        upstream.AddHttpMessageHandler<ProgressHandler>();
         upstream.AddHttpMessageHandler<BodyCapHandler>();
 
         services.TryAddTransient<ShortLinkResolver>();

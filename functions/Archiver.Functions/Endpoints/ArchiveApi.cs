@@ -1,7 +1,9 @@
 using Archiver.Archive;
 using Archiver.Citations;
 using Archiver.Functions.Articles;
+using Archiver.Functions.Background;
 using Archiver.Functions.Errors;
+using Archiver.Progress;
 using Archiver.Recheck;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,8 @@ namespace Archiver.Functions.Endpoints;
 public static class ArchiveApi
 {
     internal static async Task<Results<Ok<SubmissionView>, Accepted<SubmissionView>, JsonHttpResult<ApiError>>> ArchiveAsync(
-        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, ArchiveStore store, RecheckSchedule schedule,
-        IOptions<ArchiveOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ArticleReader reader, CitationExtractor extractor, SubmissionProcessor processor, SubmissionWorker worker,
+        ArchiveStore store, RecheckSchedule schedule, IOptions<ArchiveOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!TryReadFlag(request, "refresh", out var refresh))
         {
@@ -42,6 +44,16 @@ public static class ArchiveApi
         var page = read.Article.Fetched is { } fetched
             ? fetched.Page with { Raw = await store.PutRawAsync(fetched.Page.Sha256, fetched.Body, fetched.Page.ContentType, cancellationToken) }
             : null;
+        if (RespondAsync(request))
+        {
+            // Answered at once; the work goes on after the answer, and GET /api/submissions/{id}/events shows it.
+            var created = await processor.CreateAsync(citations, refresh, cancellationToken, page);
+            worker.Enqueue(created.Value.Id);
+            request.HttpContext.Response.Headers["Preference-Applied"] = "respond-async";
+            var accepted = SubmissionView.Of(created.Value, schedule.NextRun());
+            return accepted.Status == "pending" ? TypedResults.Accepted(accepted.Self, accepted) : TypedResults.Ok(accepted);
+        }
+
         var submission = SubmissionView.Of(await processor.SubmitAsync(citations, refresh, cancellationToken, page), schedule.NextRun());
         return submission.Status == "pending"
             ? TypedResults.Accepted(submission.Self, submission)
@@ -77,6 +89,21 @@ public static class ArchiveApi
             return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out.");
         }
     }
+
+    internal static async Task<IResult> GetSubmissionEventsAsync(
+        string id, ArchiveStore store, ProgressFeeds feeds, RecheckSchedule schedule, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!IsSubmissionId(id) || await store.ReadSubmissionAsync(id, cancellationToken) is not { } stored)
+        {
+            return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"No submission '{id}'.");
+        }
+
+        return TypedResults.ServerSentEvents(SubmissionEvents.StreamAsync(stored, store, feeds, schedule, time, cancellationToken));
+    }
+
+    /// <summary><c>Prefer: respond-async</c> (RFC 7240): answer 202 at once and do the work after the answer.</summary>
+    private static bool RespondAsync(HttpRequest request) =>
+        request.Headers["Prefer"].Any(value => value?.Split(',').Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)) == true);
 
     private static bool IsSubmissionId(string id) =>
         id.Length == 27 && id[14] == '-' && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f' || c == '-');

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Archiver.Functions.Functions;
 
-/// <summary>Archive, ListSubmissions and GetSubmission: archive every tweet an article cites, and follow the submissions.</summary>
+/// <summary>Archive, ListSubmissions, GetSubmission and GetSubmissionEvents: archive every tweet an article cites, and follow the submissions.</summary>
 public sealed class ArchiveFunctions(HandlerRunner handlers)
 {
     [Function("Archive")]
@@ -18,4 +18,9 @@ public sealed class ArchiveFunctions(HandlerRunner handlers)
     [Function("GetSubmission")]
     public Task<IResult> GetSubmission([HttpTrigger(AuthorizationLevel.Function, "get", Route = "submissions/{id}")] HttpRequest request) =>
         handlers.RunAsync(request, ArchiveApi.GetSubmissionAsync);
+
+    /// <summary>Server-Sent Events; under the host, the worker's own Kestrel streams them through the host's HTTP proxy.</summary>
+    [Function("GetSubmissionEvents")]
+    public Task<IResult> GetSubmissionEvents([HttpTrigger(AuthorizationLevel.Function, "get", Route = "submissions/{id}/events")] HttpRequest request) =>
+        handlers.RunAsync(request, ArchiveApi.GetSubmissionEventsAsync);
 }

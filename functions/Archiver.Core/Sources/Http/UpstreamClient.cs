@@ -38,7 +38,7 @@ internal sealed class UpstreamClient(
             return Refused(endpoint, realUrl);
         }
 
-        using var request = NewRequest(method ?? HttpMethod.Get, realUrl, requestUrl);
+        using var request = NewRequest(endpoint, method ?? HttpMethod.Get, realUrl, requestUrl);
         request.Options.Set(UpstreamRequest.BodyLimit, options.Value.MaxJsonBytes);
         try
         {
@@ -69,7 +69,7 @@ internal sealed class UpstreamClient(
             return (Refused(endpoint, realUrl), null);
         }
 
-        using var request = NewRequest(HttpMethod.Get, realUrl, requestUrl);
+        using var request = NewRequest(endpoint, HttpMethod.Get, realUrl, requestUrl);
         try
         {
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -108,10 +108,11 @@ internal sealed class UpstreamClient(
         }
     }
 
-    private HttpRequestMessage NewRequest(HttpMethod method, Uri realUrl, Uri requestUrl)
+    private HttpRequestMessage NewRequest(string endpoint, HttpMethod method, Uri realUrl, Uri requestUrl)
     {
         var request = new HttpRequestMessage(method, requestUrl);
         request.Options.Set(UpstreamRequest.Host, realUrl.IdnHost.ToLowerInvariant());
+        request.Options.Set(UpstreamRequest.Endpoint, endpoint);
         request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
         return request;
     }

@@ -12,6 +12,12 @@ internal static class UpstreamRequest
     /// <summary>Set by <see cref="BodyCapHandler"/>: whether the last attempt's body was cut at the limit.</summary>
     public static readonly HttpRequestOptionsKey<bool> Truncated = new("Archiver.Upstream.Truncated");
 
+    /// <summary>The source asking (<c>tco</c>, <c>syndication</c>, <c>oembed</c>, <c>fxtwitter</c>, <c>media</c>…): progress names it.</summary>
+    public static readonly HttpRequestOptionsKey<string> Endpoint = new("Archiver.Upstream.Endpoint");
+
+    /// <summary>Counted by <see cref="ProgressHandler"/>: how many attempts the pipeline has made so far.</summary>
+    public static readonly HttpRequestOptionsKey<int> Attempts = new("Archiver.Upstream.Attempts");
+
     /// <summary>The pipeline key of a request: its logical host.</summary>
     public static string HostOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Host, out var host) ? host : request.RequestUri?.IdnHost ?? "";
