@@ -180,13 +180,21 @@ public static class FakePayloads
             ["height"] = photo.Height,
             ["altText"] = photo.AltText,
         }).ToArray();
-        if (photos.Length > 0)
+        JsonNode[] videos = tweet.Video is { } video ? [FxVideo(video)] : [];
+        if (photos.Length > 0 || videos.Length > 0)
         {
-            json["media"] = new JsonObject
+            var media = new JsonObject { ["all"] = new JsonArray([.. photos.Concat(videos).Select(p => p.DeepClone())]) };
+            if (photos.Length > 0)
             {
-                ["all"] = new JsonArray([.. photos.Select(p => p.DeepClone())]),
-                ["photos"] = new JsonArray(photos),
-            };
+                media["photos"] = new JsonArray(photos);
+            }
+
+            if (videos.Length > 0)
+            {
+                media["videos"] = new JsonArray(videos);
+            }
+
+            json["media"] = media;
         }
 
         if (tweet.Quoted is { } quoted)
@@ -195,6 +203,28 @@ public static class FakePayloads
         }
 
         return json;
+    }
+
+    /// <summary>A v1 video or GIF: the best mp4 as <c>url</c>, the poster, the duration in seconds (0 for a GIF), every variant.</summary>
+    private static JsonObject FxVideo(FakeVideo video)
+    {
+        var best = video.Variants.Where(v => v.ContentType == "video/mp4").MaxBy(v => v.Bitrate ?? 0);
+        return new JsonObject
+        {
+            ["type"] = video.Gif ? "gif" : "video",
+            ["url"] = best?.Url,
+            ["thumbnail_url"] = video.PosterUrl,
+            ["duration"] = video.Gif ? 0 : video.DurationMs / 1000.0,
+            ["width"] = video.Width,
+            ["height"] = video.Height,
+            ["format"] = "video/mp4",
+            ["variants"] = new JsonArray([.. video.Variants.Select(v => (JsonNode)new JsonObject
+            {
+                ["url"] = v.Url,
+                ["bitrate"] = v.Bitrate ?? 0,
+                ["content_type"] = v.ContentType,
+            })]),
+        };
     }
 
     /// <summary>The escaped text as syndication sends it, with the media link appended; the link's code-point range.</summary>

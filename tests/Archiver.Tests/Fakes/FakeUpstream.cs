@@ -36,6 +36,12 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>Whether <c>publish.twitter.com/oembed</c> answers 301 to <c>publish.x.com/oembed</c> (default, as in 2026).</summary>
     public bool OEmbedRedirectsToX { get => routes.OEmbedRedirectsToX; set => routes.OEmbedRedirectsToX = value; }
 
+    /// <summary>
+    /// Seeded random failures of the tweet and media hosts, off until <see cref="FakeFaults.Enabled"/> is set; replace it
+    /// to change the seed or the rate.
+    /// </summary>
+    public FakeFaults Faults { get; set; } = new();
+
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -122,6 +128,28 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>What one exact real URL answers (host, path and query; query order does not matter), before any default.</summary>
     public FakeScript Url(string realUrl) => routes.Script("url", FakeUpstreamRoutes.UrlKey(new Uri(realUrl)));
 
+    /// <summary>
+    /// The tweet is deleted, as X shows it: a tombstone from syndication with the author's-deletion wording, 404 HTML from
+    /// oEmbed, 404 <c>NOT_FOUND</c> from FxTwitter.
+    /// </summary>
+    public void DeleteTweet(string id)
+    {
+        Syndication(id).Always(FakeReply.Json(FakePayloads.Tombstone("This Post was deleted by the Post author. Learn more")));
+        OEmbed(id).Always(FakeReply.NotFoundHtml);
+        FxTwitter(id).Always(FakeReply.Json(FakePayloads.FxTwitterError(404, "NOT_FOUND"), 404));
+    }
+
+    /// <summary>
+    /// The author edits <paramref name="original"/>: the new text is served under <paramref name="newId"/>, and both ids'
+    /// <c>edit_control.edit_tweet_ids</c> list the chain, oldest first, as X shows an edited tweet. Returns the new edit.
+    /// </summary>
+    public FakeTweet EditTweet(FakeTweet original, string newId, string newText)
+    {
+        IReadOnlyList<string> chain = [.. original.EditTweetIds ?? [original.Id], newId];
+        AddTweet(original with { EditTweetIds = chain });
+        return AddTweet(original with { Id = newId, Text = newText, EditTweetIds = chain, CreatedAt = null });
+    }
+
     public IReadOnlyList<RecordedRequest> RequestsTo(string host) =>
         [.. Requests.Where(r => r.Host.Equals(host, StringComparison.OrdinalIgnoreCase))];
 
@@ -138,7 +166,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         var host = (slash < 0 ? path[1..] : path[1..slash]).ToLowerInvariant();
         var rest = slash < 0 ? "/" : path[slash..];
         Record(context.Request, host, rest);
-        var reply = routes.Answer(host, rest, context.Request);
+        var reply = Faults.Apply(host, rest, rest + context.Request.QueryString.Value, routes.Answer(host, rest, context.Request));
         await FakeReplyWriter.WriteAsync(context, reply);
     }
 

@@ -73,12 +73,7 @@ internal sealed class RecheckScenario : IAsyncDisposable
         return await ArchiveScenario.BodyAsync(response);
     }
 
-    public void Delete(string id)
-    {
-        Upstream.Syndication(id).Always(FakeReply.Json(FakePayloads.Tombstone("This Post was deleted by the Post author. Learn more")));
-        Upstream.OEmbed(id).Always(FakeReply.NotFoundHtml);
-        Upstream.FxTwitter(id).Always(FakeReply.Json(FakePayloads.FxTwitterError(404, "NOT_FOUND"), 404));
-    }
+    public void Delete(string id) => Upstream.DeleteTweet(id);
 
     public void Restore(FakeTweet tweet)
     {
