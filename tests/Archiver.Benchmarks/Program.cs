@@ -1,4 +1,5 @@
 using Archiver.Benchmarks.Archiving;
+using Archiver.Benchmarks.Chaos;
 using Archiver.Benchmarks.Extraction;
 using Archiver.Benchmarks.Rechecking;
 using Archiver.Benchmarks.Startup;
@@ -10,6 +11,7 @@ return args switch
     ["extract", .. var options] => await ExtractionBenchmark.RunAsync(options),
     ["archive", .. var options] => await ArchiveThroughputBenchmark.RunAsync(options),
     ["archive-memory", .. var options] => await ArchiveMemoryBenchmark.RunAsync(options),
+    ["chaos", .. var options] => await ChaosBenchmark.RunAsync(options),
     ["recheck-scale", .. var options] => await RecheckScaleBenchmark.RunAsync(options),
     ["startup", .. var options] => await StartupBenchmark.RunAsync(options),
     _ => Usage(),
@@ -26,6 +28,8 @@ static int Usage()
               archiving wall time against the bound set by per-host concurrency and upstream latency
           {ArchiveMemoryBenchmark.Usage}
               peak memory while archiving a tweet whose video is streamed from the fake upstream
+          {ChaosBenchmark.Usage}
+              archiving and re-checking under seeded upstream faults: faults, outcomes, false versions, lacking media
           {RecheckScaleBenchmark.Usage}
               storage requests and time to find the same due tweets in archives of different sizes
           {StartupBenchmark.Usage}
