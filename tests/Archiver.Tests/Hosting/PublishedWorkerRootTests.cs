@@ -46,16 +46,25 @@ public sealed class PublishedWorkerRootTests(PublishedWorkerRoot published) : IC
     }
 }
 
-/// <summary>Publishes the worker once (framework-dependent, as the host runs it) for the tests that use the publish output.</summary>
+/// <summary>The worker published once per test run (framework-dependent, as the host runs it), for every test that uses it.</summary>
 public sealed class PublishedWorkerRoot : IAsyncLifetime
 {
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"archiver-publish-{Guid.NewGuid():n}");
+    private static readonly Lazy<Task<string>> Published = new(PublishAsync);
 
-    public async ValueTask InitializeAsync()
+    public string Directory { get; private set; } = "";
+
+    public static Task<string> GetAsync() => Published.Value;
+
+    public async ValueTask InitializeAsync() => Directory = await GetAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static async Task<string> PublishAsync()
     {
+        var directory = Path.Combine(Path.GetTempPath(), $"archiver-publish-{Environment.ProcessId}-{Guid.NewGuid():n}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "publish", Path.Combine(RepositoryPaths.Root, "functions", "Archiver.Functions"), "-c", "Release", "-o", Directory, "--nologo" },
+            ArgumentList = { "publish", Path.Combine(RepositoryPaths.Root, "functions", "Archiver.Functions"), "-c", "Release", "-o", directory, "--nologo" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -69,15 +78,18 @@ public sealed class PublishedWorkerRoot : IAsyncLifetime
         {
             throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await output}\n{await error}");
         }
-    }
 
-    public ValueTask DisposeAsync()
-    {
-        if (System.IO.Directory.Exists(Directory))
+        // Shared by several fixtures until the run ends, so removed when the test process exits.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-
-        return ValueTask.CompletedTask;
+            try
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+        return directory;
     }
 }
