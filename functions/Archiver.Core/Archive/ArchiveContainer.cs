@@ -55,7 +55,7 @@ public sealed class ArchiveContainer(BlobContainerClient container, ILogger<Arch
             }
             catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
             {
-                Log.ContainerNotReady(logger, container.Name, delay, e);
+                Log.ContainerNotReady(logger, container.Name, e is RequestFailedException failed ? $"storage answered {failed.Status} {failed.ErrorCode}" : "storage did not answer", delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }

@@ -1,4 +1,5 @@
 using Archiver.Settings;
+using Archiver.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -13,7 +14,9 @@ public static class NotifyServiceCollectionExtensions
             .Validate(
                 options => options.WebhookUrl is null || (options.WebhookUrl.IsAbsoluteUri && options.WebhookUrl.Scheme is "http" or "https"),
                 $"{NotifyOptions.Section}:{nameof(NotifyOptions.WebhookUrl)} must be an absolute http(s) URL such as https://hooks.example.org/archiver.");
+        services.AddQuietResilienceTelemetry();
         services.AddHttpClient(WebhookNotifier.HttpClientName)
+            .RemoveAllLoggers() // WebhookNotifier logs each undelivered event once
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

@@ -21,6 +21,14 @@ public sealed class WebhookNotifier(IHttpClientFactory clients, IOptions<NotifyO
     private readonly Channel<ChangeEvent> queue = Channel.CreateBounded<ChangeEvent>(
         new BoundedChannelOptions(Math.Max(1, options.Value.QueueLimit)) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
+    private static string Failure(Exception e) => e switch
+    {
+        HttpRequestException { StatusCode: { } status } => $"HTTP {(int)status}",
+        HttpRequestException request => $"no connection: {request.HttpRequestError}",
+        Polly.CircuitBreaker.BrokenCircuitException => "circuit open after repeated failures",
+        _ => "no answer in time",
+    };
+
     public void Publish(ChangeEvent change)
     {
         if (options.Value.WebhookUrl is not null && !queue.Writer.TryWrite(change))
@@ -42,7 +50,7 @@ public sealed class WebhookNotifier(IHttpClientFactory clients, IOptions<NotifyO
             catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
                                           || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
-                Log.WebhookFailed(logger, change.Type, change.TweetId, e);
+                Log.WebhookFailed(logger, change.Type, change.TweetId, options.Value.WebhookUrl?.IdnHost ?? "", Failure(e));
             }
         }
     }
@@ -57,6 +65,7 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Warning, "Webhook queue full: dropped the oldest {Type} event for tweet {TweetId}")]
     public static partial void WebhookDropped(ILogger logger, string type, string tweetId);
 
-    [LoggerMessage(3002, LogLevel.Warning, "Webhook {Type} for tweet {TweetId} could not be delivered")]
-    public static partial void WebhookFailed(ILogger logger, string type, string tweetId, Exception exception);
+    /// <summary>An expected failure (the receiver is down or refuses): one line, no stack trace.</summary>
+    [LoggerMessage(3002, LogLevel.Warning, "Webhook {Type} for tweet {TweetId} could not be delivered to {Host} ({Failure}) after retries; the event is dropped")]
+    public static partial void WebhookFailed(ILogger logger, string type, string tweetId, string host, string failure);
 }

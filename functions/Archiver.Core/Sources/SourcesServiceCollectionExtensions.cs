@@ -1,8 +1,10 @@
 using Archiver.Settings;
+using Archiver.Telemetry;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Archiver.Sources;
@@ -34,19 +36,23 @@ public static class SourcesServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectCallback = provider.GetRequiredService<UpstreamConnector>().ConnectAsync,
-            });
+            })
+            .RemoveAllLoggers(); // UpstreamClient logs each failed call once, in one line
         upstream.AddResilienceHandler(UpstreamClient.HttpClientName, static (builder, context) =>
             UpstreamPipeline.Configure(
                 builder,
                 context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 context.ServiceProvider.GetRequiredService<UpstreamHealth>(),
-                context.InstanceName))
+                context.InstanceName,
+                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<UpstreamClient>()))
             .SelectPipelineBy(static _ => UpstreamRequest.HostOf);
 
         // Added after the resilience handler, so it runs inside each attempt.
         upstream.AddHttpMessageHandler<ProgressHandler>();
         upstream.AddHttpMessageHandler<BodyCapHandler>();
+
+        services.AddQuietResilienceTelemetry();
 
         services.TryAddTransient<ShortLinkResolver>();
         services.TryAddTransient<TweetFetcher>();

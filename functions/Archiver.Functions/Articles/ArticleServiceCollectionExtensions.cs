@@ -22,7 +22,8 @@ public static class ArticleServiceCollectionExtensions
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectCallback = provider.GetRequiredService<ArticleConnector>().ConnectAsync,
-            });
+            })
+            .RemoveAllLoggers(); // a page that cannot be fetched is the caller's answer, not a stack trace
         return services;
     }
 }

@@ -171,7 +171,7 @@ internal sealed class UpstreamClient(
             health.Failed(host, error);
         }
 
-        UpstreamLog.NoAnswer(logger, endpoint, realUrl.IdnHost, error, exception);
+        UpstreamLog.NoAnswer(logger, endpoint, realUrl.IdnHost, error);
         return new UpstreamAnswer { Exchange = Empty(endpoint, realUrl), Error = error };
     }
 

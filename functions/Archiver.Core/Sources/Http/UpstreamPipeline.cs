@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace Archiver.Sources;
@@ -12,7 +13,7 @@ namespace Archiver.Sources;
 internal static class UpstreamPipeline
 {
     /// <param name="host">The logical host this pipeline serves; its circuit's openings and closings go to <paramref name="health"/>.</param>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamOptions options, TimeProvider time, UpstreamHealth health, string host)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamOptions options, TimeProvider time, UpstreamHealth health, string host, ILogger logger)
     {
         builder.AddConcurrencyLimiter(options.MaxConcurrencyPerHost, options.MaxQueuedPerHost);
         builder.AddTimeout(options.TotalTimeout);
@@ -43,6 +44,7 @@ internal static class UpstreamPipeline
             OnOpened = args =>
             {
                 health.CircuitOpened(host, args.BreakDuration);
+                UpstreamLog.CircuitOpened(logger, host, args.BreakDuration);
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
