@@ -3,7 +3,6 @@
 // as `?code=` on URLs the browser loads by itself (img, video, downloads), which cannot carry headers.
 
 const keyName = 'archiver.key';
-const submissionsName = 'archiver.submissions';
 const listeners = new Set();
 let prompt = null;
 
@@ -100,20 +99,4 @@ export async function apiJson(path, init) {
 export function withKey(path) {
   const key = currentKey();
   return key ? `${path}${path.includes('?') ? '&' : '?'}code=${encodeURIComponent(key)}` : path;
-}
-
-/** Submissions made in this tab, newest first: [{id, at, count}]. */
-export function rememberedSubmissions() {
-  try {
-    const list = JSON.parse(sessionStorage.getItem(submissionsName) ?? '[]');
-    return Array.isArray(list) ? list : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberSubmission(submission) {
-  const list = rememberedSubmissions().filter(s => s.id !== submission.id);
-  list.unshift({ id: submission.id, at: submission.receivedAt, count: submission.citations.length });
-  sessionStorage.setItem(submissionsName, JSON.stringify(list.slice(0, 50)));
 }

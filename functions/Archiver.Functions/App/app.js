@@ -3,6 +3,7 @@
 import { askForKey, currentKey, onKeyChange, setKey } from './api.js';
 import { archiveView, submissionView } from './archive-view.js';
 import { el } from './dom.js';
+import { refreshHealth, startHealthWatch } from './health.js';
 import { listView } from './list-view.js';
 import { tweetView } from './tweet-view.js';
 
@@ -58,8 +59,9 @@ keyButton.addEventListener('click', async () => {
     route(false);
   }
 });
-onKeyChange(showKeyState);
+onKeyChange(hasKey => { showKeyState(hasKey); refreshHealth(); });
 showKeyState(Boolean(currentKey()));
+startHealthWatch();
 
 window.addEventListener('hashchange', () => route(true));
 route(false);

@@ -1,8 +1,10 @@
-// Archive an article: paste it or drop a file, POST /api/archive, show each citation with its outcome and the card of
-// each archived tweet; while the submission is pending (202), poll GET /api/submissions/{id} every 2 s.
-import { apiJson, rememberSubmission } from './api.js';
+// Archive an article: paste it, its address, or drop a file; POST /api/archive (answered at once, Prefer:
+// respond-async), then follow the work over GET /api/submissions/{id}/events: each citation's steps as they happen, its
+// outcome, and for pending work the reason and the next attempt. Without the event stream, poll every 2 s.
+import { apiJson, withKey } from './api.js';
 import { tweetCard } from './card.js';
-import { describeError, el, errorBox, externalLink } from './dom.js';
+import { describeError, el, errorBox, externalLink, formatBytes, formatTime } from './dom.js';
+import { refreshHealth } from './health.js';
 
 const pollInterval = 2000;
 
@@ -56,7 +58,7 @@ export function archiveView(root, ctx) {
 
   const form = el('form', { class: 'archive-form' },
     el('label', { for: 'article' }, 'Article'),
-    el('p', { id: 'article-hint', class: 'hint' }, 'Paste its text, HTML or Markdown. Every tweet it cites is found, fetched and saved with its media.'),
+    el('p', { id: 'article-hint', class: 'hint' }, 'Paste its text, HTML or Markdown, or its address (https://…). Every tweet it cites is found, fetched and saved with its media.'),
     textarea,
     el('div', { class: 'row' }, el('label', { for: 'format' }, 'Format '), format),
     drop,
@@ -70,6 +72,9 @@ export function archiveView(root, ctx) {
     if (file) {
       body = file;
       type = typesByExtension[file.name.split('.').pop().toLowerCase()];
+    } else if (isArticleAddress(textarea.value)) {
+      body = JSON.stringify({ url: textarea.value.trim() });
+      type = 'application/json';
     } else {
       body = textarea.value;
       type = format.value === 'auto' ? detect(body) : format.value;
@@ -80,11 +85,12 @@ export function archiveView(root, ctx) {
       return;
     }
     submit.disabled = true;
-    status.textContent = 'Sending the article; finding and archiving its tweets…';
+    status.textContent = type === 'application/json'
+      ? `Fetching the article from ${textarea.value.trim()}…`
+      : 'Sending the article; finding and archiving its tweets…';
     results.replaceChildren();
     try {
-      const { body: submission } = await apiJson('/api/archive', { method: 'POST', body, headers: { 'Content-Type': `${type}; charset=utf-8` } });
-      if (submission.id) rememberSubmission(submission); // an article citing nothing is not stored
+      const { body: submission } = await apiJson('/api/archive', { method: 'POST', body, headers: { 'Content-Type': `${type}; charset=utf-8`, Prefer: 'respond-async' } });
       status.textContent = '';
       showSubmission(results, submission, ctx);
     } catch (error) {
@@ -117,23 +123,39 @@ function detect(text) {
   return /^<(!doctype|html|head|body|article|div|p|blockquote|section)\b/i.test(start) ? 'text/html' : 'text/plain';
 }
 
+/** An address alone in the box (not a tweet's or a short link's): the article is fetched by the server. */
+function isArticleAddress(text) {
+  const value = text.trim();
+  if (!/^https?:\/\/\S+$/i.test(value)) {
+    return false;
+  }
+  try {
+    const host = new URL(value).hostname.toLowerCase();
+    return !/(^|\.)(x\.com|twitter\.com|t\.co)$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
 /** Renders a submission and keeps it up to date while pending: rows change in place, cards load once per tweet. */
 function showSubmission(container, submission, ctx) {
   const summary = el('p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
   const list = el('ol', { class: 'citations' });
-  container.replaceChildren(el('h2', {}, 'Citations'), summary, list);
-  const rows = submission.citations.map(() => ({ outcome: null, node: null, cardFor: null }));
+  container.replaceChildren(el('h2', {}, 'Citations'), submission.article ? articleLine(submission.article) : '', summary, list);
+  const rows = submission.citations.map(() => ({ outcome: null, node: null, steps: [] }));
+  let latest = submission;
 
   const render = current => {
+    latest = current;
     summary.replaceChildren(summarize(current));
     current.citations.forEach((citation, i) => {
       const row = rows[i];
-      const key = `${citation.outcome}|${citation.tweetId}|${citation.reason}|${citation.error}`;
+      const key = `${citation.outcome}|${citation.tweetId}|${citation.reason}|${citation.error}|${citation.nextAttemptAt}`;
       if (row.outcome === key) {
         return;
       }
       row.outcome = key;
-      const fresh = citationRow(citation, i);
+      const fresh = citationRow(citation, i, row.steps);
       if (row.node) {
         row.node.replaceWith(fresh);
       } else {
@@ -145,11 +167,62 @@ function showSubmission(container, submission, ctx) {
       }
     });
   };
+  const step = s => {
+    const row = rows[s.citation];
+    if (!row) {
+      return;
+    }
+    row.steps.push(describeStep(s));
+    row.node?.querySelector('ol.steps')?.append(el('li', { 'data-step': s.step }, row.steps.at(-1)));
+  };
 
   render(submission);
   if (submission.status === 'pending') {
-    poll(submission.id, render, summary, ctx);
+    follow(submission, { render, step, summary, ctx, latest: () => latest });
   }
+}
+
+/** Follows a pending submission over its event stream; falls back to polling when the stream cannot be had. */
+function follow(submission, view) {
+  if (typeof EventSource !== 'function') {
+    poll(submission.id, view.render, view.summary, view.ctx);
+    return;
+  }
+  const source = new EventSource(withKey(`/api/submissions/${encodeURIComponent(submission.id)}/events`));
+  const alive = () => {
+    if (view.ctx.alive()) {
+      return true;
+    }
+    source.close();
+    return false;
+  };
+  source.addEventListener('submission', e => {
+    if (!alive()) return;
+    view.render(JSON.parse(e.data));
+    refreshHealth();
+  });
+  source.addEventListener('step', e => {
+    if (!alive()) return;
+    // A reconnected stream sends the steps so far again: only the new ones are shown.
+    const s = JSON.parse(e.data);
+    const id = `${s.citation}|${s.at}|${s.step}|${s.source}|${s.attempt}|${s.media}`;
+    view.seenSteps ??= new Set();
+    if (view.seenSteps.has(id)) return;
+    view.seenSteps.add(id);
+    view.step(s);
+  });
+  source.addEventListener('complete', e => {
+    source.close();
+    if (!alive()) return;
+    view.render(JSON.parse(e.data));
+    refreshHealth();
+  });
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED && alive() && view.latest().status === 'pending') {
+      // The stream was refused (no key, an old server): poll instead.
+      poll(submission.id, view.render, view.summary, view.ctx);
+    }
+  });
 }
 
 function poll(id, render, summary, ctx) {
@@ -175,18 +248,37 @@ function poll(id, render, summary, ctx) {
   }, pollInterval);
 }
 
+/** A step of a citation's work in words. */
+export function describeStep(s) {
+  switch (s.step) {
+    case 'resolving': return `Resolving the short link ${s.subject}`;
+    case 'fetching': return `Fetching from ${s.source} (${s.host}), attempt ${s.attempt}`;
+    case 'media': return `Saved media ${s.media} of ${s.mediaCount} (${formatBytes(s.bytes)})`;
+    case 'storing': return 'Storing the snapshot';
+    case 'done': return s.outcome === 'pending' ? 'Stopped for now: tried again later' : `Done: ${outcomeLabel(s.outcome)}`;
+    default: return s.step;
+  }
+}
+
+function articleLine(article) {
+  return el('p', { class: 'article-line small' }, 'Article fetched from ', externalLink(article.finalUrl),
+    ` (HTTP ${article.status}, ${formatBytes(article.bytes)}, ${formatTime(article.fetchedAt)}); SHA-256 `,
+    el('code', { class: 'hash' }, article.sha256), article.raw ? ', kept in the archive.' : '.');
+}
+
 function summarize(submission) {
   const counts = {};
   for (const c of submission.citations) {
     counts[c.outcome] = (counts[c.outcome] ?? 0) + 1;
   }
-  const parts = Object.entries(counts).map(([outcome, n]) => `${n} ${outcomeLabel(outcome)}`);
+  const parts = Object.entries(counts).map(([outcome, n]) => `${n} ${outcome === 'pending' ? 'still working' : outcomeLabel(outcome)}`);
   const total = submission.citations.length;
   if (total === 0) {
     return 'No tweet citations were found in this article.';
   }
+  const next = submission.nextAttemptAt ? ` Work left over is tried again at ${formatTime(submission.nextAttemptAt)}.` : '';
   return `${total} citation${total === 1 ? '' : 's'}: ${parts.join(', ')}. `
-    + (submission.status === 'pending' ? 'Still working; this page checks again every 2 seconds.' : 'Done.');
+    + (submission.status === 'pending' ? `Still working; this page follows the work as it happens and checks again every 2 seconds.${next}` : 'Done.');
 }
 
 function outcomeLabel(outcome) {
@@ -196,7 +288,7 @@ function outcomeLabel(outcome) {
   }[outcome] ?? outcome;
 }
 
-function citationRow(citation, index) {
+function citationRow(citation, index, steps = []) {
   const embed = citation.embed;
   const title = embed
     ? `${embed.authorName} (@${embed.screenName})${embed.date ? `, ${embed.date}` : ''}`
@@ -209,7 +301,9 @@ function citationRow(citation, index) {
     detail.push('The link leads elsewhere: ', externalLink(citation.target));
   }
   if (citation.error && citation.outcome !== 'archived') {
-    detail.push(citation.outcome === 'pending' ? `Will try again: ${citation.error}` : citation.error);
+    detail.push(citation.outcome === 'pending'
+      ? `Will try again${citation.nextAttemptAt ? ` at ${formatTime(citation.nextAttemptAt)}` : ''}: ${citation.error}`
+      : citation.error);
   }
   const outcomeClass = citation.outcome === 'pending' ? 'outcome pending' : `outcome ${citation.outcome}`;
   return el('li', { class: 'citation', 'data-outcome': citation.outcome, 'data-tweet-id': citation.tweetId ?? null },
@@ -222,6 +316,7 @@ function citationRow(citation, index) {
       citation.url ? el('span', {}, citation.url) : null),
     embed?.text ? el('blockquote', { class: 'quote' }, embed.text) : null,
     detail.length ? el('p', { class: 'detail' }, detail) : null,
+    el('ol', { class: 'steps', 'aria-label': 'Steps so far' }, steps.map(text => el('li', {}, text))),
     el('div', { class: 'card-slot' }));
 }
 
@@ -230,7 +325,8 @@ async function loadCard(slot, tweetId, ctx) {
   try {
     const { body } = await apiJson(`/api/tweets/${tweetId}`);
     if (ctx.alive()) {
-      slot.replaceChildren(tweetCard(body));
+      // A tweet never captured has no card: there is nothing of it to show.
+      slot.replaceChildren(body.latest ? tweetCard(body) : el('p', { class: 'muted small' }, 'Never captured: no snapshot of this tweet was saved.'));
     }
   } catch (error) {
     slot.replaceChildren(errorBox(error, 'The archived tweet could not be read:'));

@@ -1,6 +1,7 @@
 // The archive: GET /api/tweets?status=&changedSince=&pageSize=&continuationToken=, filtered by status and change date on
-// the server and by handle on the page, paged with the continuation token; and the submissions made in this browser tab.
-import { apiJson, rememberedSubmissions } from './api.js';
+// the server and by handle on the page, paged with the continuation token; and the recent submissions
+// (GET /api/submissions), each citation shown even before it has a tweet id (a short link, a signature).
+import { apiJson } from './api.js';
 import { el, errorBox, statusBadge, statusLabel, timeEl, tweetStatuses } from './dom.js';
 
 export function listView(root, ctx, params) {
@@ -83,7 +84,7 @@ export function listView(root, ctx, params) {
     el('p', { class: 'hint' }, 'Status and change date are filtered by the server; the handle filter keeps the tweets of this page whose author has that handle.'),
     summary, list,
     el('nav', { class: 'pager', 'aria-label': 'Pages' }, previous, next),
-    submissions());
+    submissions(ctx));
   load();
 }
 
@@ -96,13 +97,58 @@ function row(tweet) {
     el('span', { class: 'small' }, `${tweet.versions} version${tweet.versions === 1 ? '' : 's'} · checked `, timeEl(tweet.lastCheckedAt)));
 }
 
-function submissions() {
-  const remembered = rememberedSubmissions();
+function submissions(ctx) {
+  const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+  const more = el('button', { type: 'button', hidden: true }, 'Older submissions');
+  const list = el('ol', { class: 'submission-list' });
+  let token = null;
+  const load = async () => {
+    more.disabled = true;
+    try {
+      const query = new URLSearchParams({ pageSize: '10' });
+      if (token) query.set('continuationToken', token);
+      const { body: page } = await apiJson(`/api/submissions?${query}`);
+      if (!ctx.alive()) {
+        return;
+      }
+      if (!token) {
+        body.replaceChildren(page.submissions.length === 0 ? el('p', { class: 'muted' }, 'None yet. Articles archived here are listed, newest first.') : list);
+      }
+      list.append(...page.submissions.map(submissionItem));
+      token = page.continuationToken;
+      more.hidden = !token;
+    } catch (error) {
+      body.replaceChildren(errorBox(error, 'The submissions could not be listed:'));
+    }
+    more.disabled = false;
+  };
+  more.addEventListener('click', load);
+  load();
   return el('section', { class: 'submissions', 'aria-labelledby': 'submissions-title' },
-    el('h2', { id: 'submissions-title' }, 'Your submissions in this tab'),
-    remembered.length === 0
-      ? el('p', { class: 'muted' }, 'None yet. Articles you archive from this tab are listed here.')
-      : el('ul', {}, remembered.map(s => el('li', {},
-        el('a', { href: `#/submissions/${s.id}` }, timeEl(s.at)),
-        ` · ${s.count} citation${s.count === 1 ? '' : 's'} · `, el('span', { class: 'muted' }, s.id)))));
+    el('h2', { id: 'submissions-title' }, 'Recent submissions'), body, more);
+}
+
+const outcomeWords = { archived: 'archived', pending: 'working…', unavailable: 'unavailable', unresolved: 'unresolved', not_a_tweet: 'not a tweet', failed: 'failed' };
+
+function submissionItem(s) {
+  const counts = Object.entries(s.counts ?? {}).filter(([, n]) => n > 0).map(([o, n]) => `${n} ${outcomeWords[o] ?? o}`);
+  return el('li', { 'data-submission-id': s.id, 'data-status': s.status },
+    el('a', { href: `#/submissions/${s.id}` }, timeEl(s.receivedAt)),
+    ` · ${s.citations.length} citation${s.citations.length === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}`,
+    s.article ? el('span', { class: 'muted' }, ` · from ${s.article.finalUrl}`) : null,
+    el('ul', {}, s.citations.map(citationItem)));
+}
+
+/** A citation by what is known of it: its tweet when resolved, else its short link or its signature. */
+function citationItem(c) {
+  const what = c.tweetId
+    ? el('a', { href: `#/tweets/${c.tweetId}` }, c.screenName ? `@${c.screenName} · ${c.tweetId}` : `Tweet ${c.tweetId}`)
+    : c.shortLink
+      ? el('span', { class: 'short-link' }, c.shortLink)
+      : c.embed
+        ? el('span', { class: 'signature' }, `${c.embed.authorName ?? ''} (@${c.embed.screenName})${c.embed.date ? `, ${c.embed.date}` : ''}: “${(c.embed.text ?? '').slice(0, 80)}”`)
+        : el('span', {}, c.url ?? 'a citation');
+  return el('li', { 'data-outcome': c.outcome, 'data-tweet-id': c.tweetId ?? null }, what, ' ',
+    el('span', { class: `outcome ${c.outcome}` }, outcomeWords[c.outcome] ?? c.outcome),
+    c.outcome === 'pending' && c.error ? el('span', { class: 'small muted' }, ` · ${c.error}`) : null);
 }

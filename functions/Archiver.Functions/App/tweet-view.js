@@ -3,7 +3,8 @@
 import { api, apiJson, withKey } from './api.js';
 import { mediaPath, tweetCard } from './card.js';
 import { changed } from './diff.js';
-import { append, describeError, el, errorBox, formatBytes, statusBadge, statusLabel, timeEl } from './dom.js';
+import { append, describeError, el, errorBox, formatBytes, formatTime, statusBadge, statusLabel, timeEl } from './dom.js';
+import { refreshHealth } from './health.js';
 
 const maxDiffedVersions = 25;
 
@@ -12,10 +13,10 @@ export async function tweetView(root, ctx, id) {
   const body = el('div', { class: 'tweet-page' }, el('p', { class: 'muted' }, 'Loading…'));
   root.append(el('p', { class: 'crumbs' }, el('a', { href: '#/tweets' }, '← The archive')), heading, body);
 
-  const show = async () => {
+  const show = async (checked = null) => {
     let view;
     try {
-      view = (await apiJson(`/api/tweets/${id}`)).body;
+      view = checked ?? (await apiJson(`/api/tweets/${id}`)).body;
     } catch (error) {
       if (ctx.alive()) {
         body.replaceChildren(error.status === 404
@@ -32,9 +33,10 @@ export async function tweetView(root, ctx, id) {
     body.replaceChildren();
     append(body, [
       el('div', { class: 'columns' },
-        el('div', {}, tweetCard(view, { pageLink: false })),
+        // A tweet never captured has no card (nor versions to compare): nothing of it was saved.
+        el('div', {}, view.latest ? tweetCard(view, { pageLink: false }) : neverCaptured(view)),
         el('div', {}, statusSection(view, show), downloads(view))),
-      versions(view, ctx),
+      view.versions.length ? versions(view, ctx) : null,
       history(view),
       editChain(view),
     ]);
@@ -51,7 +53,8 @@ function statusSection(view, reload) {
     try {
       const response = await api(`/api/tweets/${view.tweetId}/recheck`, { method: 'POST' });
       if (response.ok) {
-        await reload();
+        await reload(await response.json());
+        refreshHealth();
         document.getElementById('check-now')?.focus();
         return;
       }
@@ -67,15 +70,38 @@ function statusSection(view, reload) {
     button.disabled = false;
   });
 
-  return el('section', { class: 'panel', 'aria-labelledby': 'status-title' },
+  const section = el('section', { class: 'panel', 'aria-labelledby': 'status-title' },
     el('h2', { id: 'status-title' }, 'Status'),
     el('p', {}, statusBadge(view.status, view.reason), view.versions.length > 1 ? [' ', statusBadge('edited')] : null),
     el('dl', { class: 'facts' },
       el('dt', {}, 'First seen'), el('dd', {}, timeEl(view.firstSeenAt)),
       el('dt', {}, 'Last saved'), el('dd', {}, timeEl(view.lastArchivedAt)),
       el('dt', {}, 'Last checked'), el('dd', {}, timeEl(view.lastCheckedAt)),
-      el('dt', {}, 'Next check'), el('dd', {}, timeEl(view.nextCheckAt))),
+      el('dt', {}, 'Next check'), el('dd', {}, timeEl(view.nextCheckAt)),
+      view.lastError ? [el('dt', {}, 'Last error'), el('dd', { class: 'last-error' }, view.lastError)] : null),
     button, message);
+  if (view.check) {
+    message.textContent = checkOutcome(view.check);
+  }
+  return section;
+}
+
+/** What "Check now" found, in words. */
+function checkOutcome(check) {
+  switch (check.outcome) {
+    case 'archived': return 'Checked just now: the tweet is there, and the archive is up to date.';
+    case 'unavailable': return `Checked just now: a source says the tweet is unavailable (${statusLabel(check.reason)}).`;
+    default: return `Checked just now: no usable answer. ${check.error ?? ''}${check.nextCheckAt ? ` Next check at ${formatTime(check.nextCheckAt)}.` : ''}`;
+  }
+}
+
+function neverCaptured(view) {
+  return el('section', { class: 'panel never-captured' },
+    el('h2', {}, 'Never captured'),
+    el('p', {}, view.status === 'pending'
+      ? 'No source has answered for this tweet yet, so nothing of it was saved.'
+      : `No snapshot was saved: the tweet was ${statusLabel(view.status)} when it was checked.`),
+    view.lastError ? el('p', { class: 'small' }, `Last error: ${view.lastError}`) : null);
 }
 
 function downloads(view) {
@@ -187,7 +213,9 @@ function history(view) {
         el('table', { class: 'history' },
           el('thead', {}, el('tr', {}, ['When', 'Status', 'Reason', 'Source', 'HTTP', 'Wording', 'Evidence SHA-256'].map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, rows))),
-    el('p', { class: 'hint' }, 'Evidence: the raw upstream answer with that hash is kept in the archive and in the bundle.'));
+    view.history.some(h => h.evidenceSha256)
+      ? el('p', { class: 'hint' }, 'Evidence: the raw upstream answer with that hash is kept in the archive and in the bundle.')
+      : null);
 }
 
 function editChain(view) {

@@ -204,7 +204,7 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
         await WaitForImagesAsync(app.Page, ".card img.media", 1);
         await app.Page.GetByRole(AriaRole.Link, new() { Name = "The archive", Exact = true }).First.ClickAsync();
         await Expect(app.Page.Locator($"ul.tweet-list li[data-tweet-id='{tweet.Id}']")).ToBeVisibleAsync();
-        await Expect(app.Page.Locator(".submissions li")).ToHaveCountAsync(1);
+        await Expect(app.Page.Locator(".submissions .submission-list > li")).ToHaveCountAsync(1);
         await app.ScreenshotAsync("archive-list");
 
         var requests = app.Requests;
