@@ -23,6 +23,7 @@ public static class ArchiveStorageServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<BlobServiceClient>()
             .GetBlobContainerClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Container));
         services.AddSingleton<ArchiveContainer>();
+        services.AddSingleton<TagIndex>();
         services.AddSingleton<KnownBlobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ArchiveContainer>());
         return services;

@@ -13,7 +13,7 @@ namespace Archiver.Archive;
 /// Reads and writes the archive's blobs, keeping DESIGN's rules: immutable blobs with <c>If-None-Match: *</c>
 /// (content-addressed ones are simply already there), state with <c>If-Match</c>, nothing overwritten blindly.
 /// </summary>
-public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
+public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known, TagIndex index)
 {
     /// <summary>
     /// Media files larger than this are looked for before they are uploaded: a conditional upload that finds the blob
@@ -169,9 +169,9 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known)
     public async IAsyncEnumerable<string> FindPendingSubmissionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await archive.Created.WaitAsync(cancellationToken);
-        await foreach (var item in Container.FindBlobsByTagsAsync(BlobTags.PendingSubmissions, cancellationToken))
+        await foreach (var item in index.FindAllAsync(BlobTags.PendingSubmissions, cancellationToken))
         {
-            if (BlobNames.SubmissionIdOf(item.BlobName) is { } id)
+            if (BlobNames.SubmissionIdOf(item.Name) is { } id)
             {
                 yield return id;
             }

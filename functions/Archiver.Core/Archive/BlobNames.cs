@@ -12,7 +12,8 @@ public static class BlobNames
     public const string TweetsPrefix = "tweets/";
 
     private const string StateSuffix = "/state.json";
-    private const string SubmissionsPrefix = "submissions/";
+    /// <summary>Each archive request, one blob per submission.</summary>
+    public const string SubmissionsPrefix = "submissions/";
     private const string JsonSuffix = ".json";
 
     /// <summary>One empty blob per submission, named so that a plain listing gives the newest first.</summary>

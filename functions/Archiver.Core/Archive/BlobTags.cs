@@ -46,14 +46,17 @@ public static class BlobTags
         new() { [Pending] = submission.HasPendingWork ? "yes" : "no" };
 
     /// <summary>Tag query: state blobs due at or before <paramref name="now"/>.</summary>
-    public static string DueBy(DateTimeOffset now) => $"\"{DueAt}\" <= '{FormatInstant(now)}'";
+    public static TagQuery DueBy(DateTimeOffset now) => States([new TagCondition(DueAt, "<=", FormatInstant(now))]);
 
     /// <summary>Tag query clause: state blobs of one status.</summary>
-    public static string StatusIs(TweetStatus status) => $"\"{Status}\" = '{EnumNames.Of(status)}'";
+    public static TagCondition StatusIs(TweetStatus status) => new(Status, "=", EnumNames.Of(status));
 
     /// <summary>Tag query clause: state blobs whose status changed at or after <paramref name="since"/>.</summary>
-    public static string ChangedSince(DateTimeOffset since) => $"\"{ChangedAt}\" >= '{FormatInstant(since)}'";
+    public static TagCondition ChangedSince(DateTimeOffset since) => new(ChangedAt, ">=", FormatInstant(since));
+
+    /// <summary>Tag query over the tweets' state blobs, the only blobs under <c>tweets/</c> that carry tags.</summary>
+    public static TagQuery States(IReadOnlyList<TagCondition> conditions) => new(BlobNames.TweetsPrefix, conditions);
 
     /// <summary>Tag query: submissions with work left.</summary>
-    public static string PendingSubmissions => $"\"{Pending}\" = 'yes'";
+    public static TagQuery PendingSubmissions { get; } = new(BlobNames.SubmissionsPrefix, [new TagCondition(Pending, "=", "yes")]);
 }

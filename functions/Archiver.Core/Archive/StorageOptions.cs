@@ -16,4 +16,11 @@ public sealed class StorageOptions
     /// <summary>The container that holds the archive.</summary>
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Archiver:Storage:Container must be a valid blob container name (3-63 lower-case letters, digits and single hyphens).")]
     public string Container { get; set; } = "archive";
+
+    /// <summary>
+    /// How blob index tag queries are answered: <c>Auto</c> (the service's index, but a listing on Azurite, which
+    /// answers tag queries from one page of names), <c>Index</c> or <c>Listing</c>.
+    /// </summary>
+    [EnumDataType(typeof(TagQueryMode), ErrorMessage = "Archiver:Storage:TagQueries must be Auto, Index or Listing.")]
+    public TagQueryMode TagQueries { get; set; } = TagQueryMode.Auto;
 }

@@ -4,14 +4,17 @@ using Azure.Storage.Blobs.Models;
 
 namespace Archiver.Functions.Endpoints;
 
-/// <summary>Pages through archived tweets: all of them by blob listing, or one status through the <c>status</c> index tag.</summary>
-public sealed class TweetListing(BlobContainerClient container, ArchiveStore store)
+/// <summary>
+/// Pages through archived tweets: all of them by blob listing, or by status and change time through the state blobs'
+/// index tags (<see cref="TagIndex"/>: the service's index on Azure, a listing of <c>tweets/</c> on Azurite).
+/// </summary>
+public sealed class TweetListing(BlobContainerClient container, ArchiveStore store, TagIndex index)
 {
     public async Task<TweetListView> ListAsync(TweetStatus? status, DateTimeOffset? changedSince, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         string? next = null;
-        var conditions = new List<string>();
+        var conditions = new List<TagCondition>();
         if (status is { } wanted)
         {
             conditions.Add(BlobTags.StatusIs(wanted));
@@ -24,13 +27,9 @@ public sealed class TweetListing(BlobContainerClient container, ArchiveStore sto
 
         if (conditions.Count > 0)
         {
-            var query = string.Join(" AND ", conditions);
-            await foreach (var page in container.FindBlobsByTagsAsync(query, cancellationToken).AsPages(continuation, pageSize))
-            {
-                ids.AddRange(page.Values.Select(b => BlobNames.TweetIdOfState(b.BlobName)).OfType<string>());
-                next = page.ContinuationToken;
-                break;
-            }
+            var page = await index.FindPageAsync(BlobTags.States(conditions), continuation, pageSize, cancellationToken);
+            ids.AddRange(page.Blobs.Select(b => BlobNames.TweetIdOfState(b.Name)).OfType<string>());
+            next = page.Continuation;
         }
         else
         {
