@@ -215,6 +215,37 @@ public sealed class StandInHostTests(StandInWorker worker, AzuriteFixture azurit
         Assert.Equal(StatusResult.Types.Status.Success, (await invocation).Result.Status);
     }
 
+    [Fact]
+    public async Task SubmissionEvents_RespondAsync_StepsStreamThroughTheHostsProxy_14()
+    {
+        var tweet = Serve("1790000000000000014", "GStandIn14AAAAA", FakeReply.Bytes(FakeReply.GeneratedBytes(20_000), "image/jpeg"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/archive") { Content = new StringContent($"As reported: https://x.com/{tweet.ScreenName}/status/{tweet.Id}", Encoding.UTF8, "text/plain") };
+        request.Headers.Add("Prefer", "respond-async");
+        var (response, invocation) = await Host.InvokeHttpAsync("Archive", request, null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("id").GetString()!;
+        Assert.Equal(StatusResult.Types.Status.Success, (await invocation).Result.Status);
+
+        var (stream, streaming) = await Host.InvokeHttpAsync(
+            "GetSubmissionEvents", new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}/events"), new Dictionary<string, string> { ["id"] = id }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        var events = new List<System.Net.ServerSentEvents.SseItem<string>>();
+        await using (var body = await stream.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken))
+        {
+            await foreach (var item in System.Net.ServerSentEvents.SseParser.Create(body).EnumerateAsync(TestContext.Current.CancellationToken))
+            {
+                events.Add(item);
+            }
+        }
+
+        Assert.Equal("submission", events[0].EventType);
+        Assert.Equal("complete", events[^1].EventType);
+        Assert.Contains(events, e => e.EventType == "step" && e.Data.Contains("\"step\":\"done\"", StringComparison.Ordinal) && e.Data.Contains("\"outcome\":\"archived\"", StringComparison.Ordinal));
+        Assert.Equal(StatusResult.Types.Status.Success, (await streaming).Result.Status);
+    }
+
     private FakeTweet Serve(string id, string photoKey, FakeReply photo)
     {
         var tweet = new FakeTweet
