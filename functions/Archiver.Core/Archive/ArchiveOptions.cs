@@ -35,6 +35,19 @@ public sealed class ArchiveOptions
     [Range(1, 100_000)]
     public int MaxCitations { get; set; } = 500;
 
+    /// <summary>
+    /// Waits before each immediate retry of what a partial capture lacks, within the request's time budget (a longer
+    /// <c>Retry-After</c> from the host, up to <c>Archiver:Upstream:MaxRetryAfter</c>, is waited instead). Comma-separated.
+    /// </summary>
+    public TimeSpan[] PartialRetryDelays { get; set; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+
+    /// <summary>
+    /// After those, the timer's retries of a partial capture: successive waits until it is complete or every missing
+    /// part has a conclusive answer; then the re-check cadence takes over. Comma-separated.
+    /// </summary>
+    public TimeSpan[] PartialRetryIntervals { get; set; } =
+        [TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2)];
+
     /// <summary>How deep quoted and parent tweets are followed (each archived as its own tweet).</summary>
     [Range(0, 3)]
     public int RelatedDepth { get; set; } = 1;

@@ -105,7 +105,7 @@ public sealed class BundleExporter(ArchiveStore store)
             json.WriteString("schema", "archiver.bundle/1");
             json.WriteString("tweetId", bundle.TweetId);
             json.WriteString("version", bundle.Latest.Version);
-            json.WriteString("archiverVersion", TweetArchiver.ArchiverVersion);
+            json.WriteString("archiverVersion", CaptureRecorder.ArchiverVersion);
             json.WriteStartArray("files");
             foreach (var entry in entries)
             {

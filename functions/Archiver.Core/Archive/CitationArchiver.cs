@@ -76,6 +76,7 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver
             Version = capture.Version,
             Reason = capture.Reason is { } reason ? EnumNames.Of(reason) : null,
             Error = capture.Error,
+            Missing = capture.Missing,
         };
     }
 

@@ -40,8 +40,11 @@ public sealed record Snapshot
 
     public required IReadOnlyList<SnapshotSource> Sources { get; init; }
 
-    /// <summary>Files the tweet refers to that could not be saved for good (gone upstream, too large, wrong type).</summary>
+    /// <summary>Files the tweet refers to that are not stored, and why (the same files as <see cref="Completeness"/> lists).</summary>
     public IReadOnlyList<SnapshotMissingFile> Missing { get; init; } = [];
+
+    /// <summary>Which source delivered each part, what failed and how, and what is missing; absent in snapshots written before it was recorded.</summary>
+    public Completeness? Completeness { get; init; }
 }
 
 /// <summary>A file the tweet refers to that is not in the archive, and why.</summary>
@@ -85,6 +88,18 @@ public sealed record SnapshotFile
     public long? DurationMs { get; init; }
 
     public string? AltText { get; init; }
+
+    /// <summary>The URL the tweet names, when the bytes came from a fallback (<see cref="SourceUrl"/>) instead.</summary>
+    public string? NamedUrl { get; init; }
+
+    /// <summary>The source whose answer named the file.</summary>
+    public string? ListedBy { get; init; }
+
+    /// <summary>
+    /// Set when this capture could not download the file but an earlier one stored it at the same URL: the version
+    /// whose stored copy stands.
+    /// </summary>
+    public string? CarriedFrom { get; init; }
 }
 
 /// <summary>One upstream response the snapshot rests on; its raw body is kept verbatim at <see cref="Blob"/>.</summary>

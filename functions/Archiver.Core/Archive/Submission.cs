@@ -44,8 +44,11 @@ public sealed record CitationResult
     /// <summary>failed and pending: what went wrong; unresolved: why the tweet stays unidentified.</summary>
     public string? Error { get; init; }
 
-    /// <summary>archived: the latest snapshot's version.</summary>
+    /// <summary>archived and partial: the latest snapshot's version.</summary>
     public string? Version { get; init; }
+
+    /// <summary>partial: what the capture lacks and why, one line each.</summary>
+    public IReadOnlyList<string>? Missing { get; init; }
 
     /// <summary>How many times the work was tried (pending work gives up after a limit).</summary>
     public int Attempts { get; init; }
@@ -56,6 +59,8 @@ public enum CitationOutcome
 {
     Pending,
     Archived,
+    /// <summary>Stored, but the capture lacks something (a source or a media file failed); the timer completes it.</summary>
+    Partial,
     Unavailable,
     Unresolved,
     NotATweet,

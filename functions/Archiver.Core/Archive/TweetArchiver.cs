@@ -1,9 +1,3 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
-using Archiver.Notify;
-using Archiver.Progress;
-using Archiver.Recheck;
 using Archiver.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,88 +5,124 @@ using Microsoft.Extensions.Options;
 namespace Archiver.Archive;
 
 /// <summary>
-/// Archives and checks one tweet: fetch through the ladder of sources, keep every raw body, stream every media file
-/// to the archive, write a snapshot when the content changed, then the state that points at it — in that order, so a
-/// crash leaves either the old state or the new one and a re-run finishes without duplicates. Status changes follow
-/// <see cref="StatusPolicy"/>; every check is logged with its counters; changes are published.
+/// Archives and checks one tweet: <see cref="TweetCapturer"/> captures it (sources, media, completeness),
+/// <see cref="CaptureRecorder"/> records it (snapshot, state, versions, check log). A partial capture is recorded at
+/// once, because it is evidence, then what it lacks is tried again right away within the request's time (honouring
+/// <c>Retry-After</c>); what still lacks is left to the timer's short schedule. Quoted, parent and newer-edit tweets
+/// are archived as their own tweets.
 /// </summary>
 internal sealed class TweetArchiver(
-    TweetFetcher fetcher,
-    TweetFiles tweetFiles,
+    TweetCapturer capturer,
+    CaptureRecorder recorder,
     ArchiveStore store,
-    CheckLog checkLog,
-    IChangeNotifier notifier,
     IOptions<ArchiveOptions> options,
-    IOptions<RecheckOptions> recheck,
+    IOptions<UpstreamOptions> upstream,
     TimeProvider time,
     ILogger<TweetArchiver> logger)
 {
-    public static string ArchiverVersion { get; } =
-        typeof(TweetArchiver).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    /// <summary>Archives a cited tweet, unless the archive holds a capture fresher than the freshness window.</summary>
+    /// <summary>Archives a cited tweet, unless the archive holds a complete capture fresher than the freshness window.</summary>
     public async Task<TweetCapture> CaptureAsync(string tweetId, bool refresh, CancellationToken cancellationToken)
     {
         var existing = await store.ReadStateAsync(tweetId, cancellationToken);
-        if (!refresh && existing?.Value is { Latest: { } latest, LastArchivedAt: { } archivedAt } && time.GetUtcNow() - archivedAt < options.Value.FreshnessWindow)
+        if (!refresh && existing?.Value is { Latest: not null, Partial: null, LastArchivedAt: { } archivedAt } fresh && time.GetUtcNow() - archivedAt < options.Value.FreshnessWindow)
         {
-            return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Archived, Version = latest.Version, Reused = true };
+            return CaptureRecorder.Outcome(fresh, reused: true);
         }
 
-        return await CheckAsync(new StateScope(tweetId, new LastRead<TweetState>(existing), null), options.Value.RelatedDepth, cancellationToken);
+        return await CheckAsync(new StateScope(tweetId, new LastRead<TweetState>(existing), null), options.Value.RelatedDepth, retryNow: true, cancellationToken);
     }
 
     /// <summary>
-    /// Fetches a tweet the caller holds a claim on (<paramref name="claimed"/>, as the claim wrote it) and records what
-    /// the sources said; the state written at the end also releases the claim, in the same write.
+    /// Checks a tweet the caller holds a claim on (<paramref name="claimed"/>, as the claim wrote it) and records what
+    /// the sources said; the state written at the end also releases the claim, in the same write. A tweet whose
+    /// latest capture lacks only files gets those files fetched, not the whole tweet again.
     /// </summary>
     public Task<TweetCapture> CheckAsync(Stored<TweetState> claimed, CancellationToken cancellationToken) =>
-        CheckAsync(new StateScope(claimed.Value.TweetId, new LastRead<TweetState>(claimed), claimed.Value.ClaimId), options.Value.RelatedDepth, cancellationToken);
+        CheckAsync(new StateScope(claimed.Value.TweetId, new LastRead<TweetState>(claimed), claimed.Value.ClaimId), options.Value.RelatedDepth, retryNow: false, cancellationToken);
 
-    private async Task<TweetCapture> CheckAsync(StateScope scope, int relatedDepth, CancellationToken cancellationToken)
+    private async Task<TweetCapture> CheckAsync(StateScope scope, int relatedDepth, bool retryNow, CancellationToken cancellationToken)
     {
-        var report = await fetcher.FetchAsync(scope.TweetId, cancellationToken);
-        var capture = report.Tweet is { } tweet
-            ? await SaveAsync(scope, report, tweet, cancellationToken)
-            : report.Unavailable is { } reason
-                ? await RecordUnavailableAsync(scope, report, reason, cancellationToken)
-                : await RecordFailureAsync(scope, report, cancellationToken);
-
-        if (capture.Outcome == CitationOutcome.Archived && relatedDepth > 0 && report.Tweet is { } found)
+        var capture = await FilesOnlyAsync(scope, cancellationToken) ?? await capturer.CaptureAsync(scope.TweetId, cancellationToken);
+        var (result, state) = await RecordAsync(scope, capture, cancellationToken);
+        if (retryNow && state is not null)
         {
-            foreach (var related in Related(found).Concat(NewerEdits(found)))
+            (result, capture) = await RetryNowAsync(scope.TweetId, capture, result, state, cancellationToken);
+        }
+
+        if (result.Outcome is CitationOutcome.Archived or CitationOutcome.Partial && relatedDepth > 0 && capture.Tweet is { } found)
+        {
+            foreach (var related in CaptureRecorder.Related(found).Concat(NewerEdits(found)))
             {
                 var relatedCapture = await CaptureAsync(related, refresh: false, cancellationToken);
                 Log.RelatedCaptured(logger, scope.TweetId, related, relatedCapture.Outcome.ToString());
             }
         }
 
-        return capture;
+        return result;
     }
 
-    /// <summary>The tweet whose state a check writes, what it last read of that state, and the claim to release with the write.</summary>
-    private sealed record StateScope(string TweetId, LastRead<TweetState> LastRead, string? ClaimId)
+    /// <summary>The state's latest capture lacks only files: those, from its snapshot; null when the tweet is to be asked for.</summary>
+    private async Task<Capture?> FilesOnlyAsync(StateScope scope, CancellationToken cancellationToken)
     {
-        /// <summary>No state was there when the check began: its check log does not exist yet either.</summary>
-        public bool IsFirstCheck => LastRead.Stored is null;
-    }
-
-    /// <summary>Writes the state through <paramref name="change"/>, first over what the scope read, releasing its claim.</summary>
-    private async Task<TweetState> UpdateStateAsync(StateScope scope, Func<TweetState?, TweetState> change, CancellationToken cancellationToken)
-    {
-        var written = await store.UpdateStateAsync(scope.TweetId, current =>
+        if (scope.Current is not { Partial: { Retryable: true } partial, Latest: { } latest } || partial.Missing.Any(m => m.Part != "file" && m.Kind != PartFailure.Conclusive))
         {
-            var next = change(current);
-            return scope.ClaimId is not null && next.ClaimId == scope.ClaimId ? next with { ClaimId = null, ClaimedUntil = null } : next;
-        }, cancellationToken, scope.LastRead);
-        return written.Value;
+            return null;
+        }
+
+        var snapshot = await store.ReadSnapshotAsync(scope.TweetId, latest.Version, cancellationToken);
+        return snapshot?.Completeness is null ? null : await capturer.RetryFilesAsync(snapshot, cancellationToken);
     }
 
-    private static IEnumerable<string> Related(TweetData tweet) =>
-        new[] { tweet.QuotedTweetId ?? tweet.QuotedTweet?.Id, tweet.ParentTweetId ?? tweet.Parent?.Id }
-            .OfType<string>()
-            .Where(id => id != tweet.Id)
-            .Distinct();
+    private async Task<(TweetCapture Result, TweetState? State)> RecordAsync(StateScope scope, Capture capture, CancellationToken cancellationToken)
+    {
+        if (capture.Tweet is not null)
+        {
+            return await recorder.RecordFoundAsync(scope, capture, cancellationToken);
+        }
+
+        var report = capture.Report!;
+        return report.Unavailable is { } reason
+            ? (await recorder.RecordUnavailableAsync(scope, report, reason, cancellationToken), null)
+            : (await recorder.RecordFailureAsync(scope, string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => $"{f.Source}: {f.Error}")), cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Retries what a recorded partial capture lacks, waiting <see cref="ArchiveOptions.PartialRetryDelays"/> between
+    /// rounds (or the host's <c>Retry-After</c>, up to <see cref="UpstreamOptions.MaxRetryAfter"/>), and records each
+    /// fuller capture. The request's time budget (<paramref name="cancellationToken"/>) ends the retries, never the
+    /// capture already recorded.
+    /// </summary>
+    private async Task<(TweetCapture, Capture)> RetryNowAsync(string tweetId, Capture capture, TweetCapture result, TweetState state, CancellationToken cancellationToken)
+    {
+        foreach (var delay in options.Value.PartialRetryDelays)
+        {
+            if (state.Partial is not { Retryable: true } || !capture.Completeness.Retryable)
+            {
+                break;
+            }
+
+            var wait = capture.RetryAfter is { } asked && asked > delay ? (asked < upstream.Value.MaxRetryAfter ? asked : upstream.Value.MaxRetryAfter) : delay;
+            try
+            {
+                await Task.Delay(wait, time, cancellationToken);
+                var again = await capturer.RetryAsync(capture, cancellationToken);
+                if (again.Tweet is not null && (again.Completeness.Complete || again.Coverage > capture.Coverage))
+                {
+                    var scope = new StateScope(tweetId, new LastRead<TweetState>(await store.ReadStateAsync(tweetId, cancellationToken)), null);
+                    (result, state) = await recorder.RecordFoundAsync(scope, again, cancellationToken);
+                }
+
+                capture = again;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Out of the request's time: the partial capture stands; the timer goes on with it.
+                break;
+            }
+        }
+
+        return (result, capture);
+    }
 
     /// <summary>Edit ids newer than this tweet: the newest version of an edited tweet is archived as its own tweet.</summary>
     private static IEnumerable<string> NewerEdits(TweetData tweet) =>
@@ -100,194 +130,4 @@ internal sealed class TweetArchiver(
 
     private static bool IsNewer(string id, string than) =>
         id.Length != than.Length ? id.Length > than.Length : string.CompareOrdinal(id, than) > 0;
-
-    private async Task<TweetCapture> SaveAsync(StateScope scope, FetchReport report, TweetData tweet, CancellationToken cancellationToken)
-    {
-        var tweetId = scope.TweetId;
-        var capturedAt = time.GetUtcNow();
-        var sources = await tweetFiles.SaveEvidenceAsync(report.Outcomes, cancellationToken);
-        var (files, missing, transient) = await tweetFiles.SaveAsync(tweet, cancellationToken);
-        if (transient is not null)
-        {
-            return await RecordFailureAsync(scope, report, cancellationToken, transient);
-        }
-
-        ProgressScope.Report(new ProgressStep { Step = "storing", Subject = tweetId });
-
-        var contentHash = ContentHash(tweet, files);
-        var previous = scope.LastRead.Stored?.Value;
-        var version = previous?.Latest is { } latest && latest.ContentHash == contentHash ? null : BlobNames.Version(capturedAt);
-        var found = report.Outcomes.OfType<TweetFound>().First();
-        if (version is not null)
-        {
-            await store.WriteSnapshotAsync(new Snapshot
-            {
-                TweetId = tweetId,
-                Version = version,
-                CapturedAt = capturedAt,
-                ArchiverVersion = ArchiverVersion,
-                ContentHash = contentHash,
-                TweetSource = report.SuppliedBy.TryGetValue("tweet", out var source) ? source : found.Source,
-                Tweet = tweet,
-                EmbedHtml = report.EmbedHtml,
-                CreatedAtWarning = CreatedAtWarning(tweet),
-                Files = files,
-                Missing = missing,
-                Sources = sources,
-            }, cancellationToken);
-        }
-
-        TweetStatus? before = null;
-        var state = await UpdateStateAsync(scope, current =>
-        {
-            before = current?.Status;
-            var versions = current?.Versions ?? [];
-            var newVersion = version is not null && versions.All(v => v.ContentHash != contentHash);
-            if (newVersion)
-            {
-                versions = [.. versions, new TweetVersion { Version = version!, CapturedAt = capturedAt, ContentHash = contentHash, Blob = BlobNames.Snapshot(tweetId, version!) }];
-            }
-
-            var status = StatusPolicy.OnFound(current);
-            var changed = current?.Status != status;
-            var (next, index) = StatusPolicy.NextCheck(current, changed || newVersion, capturedAt, recheck.Value);
-            return (current ?? New(tweetId, capturedAt)) with
-            {
-                ScreenName = tweet.Author?.ScreenName ?? current?.ScreenName,
-                Status = status,
-                Reason = null,
-                Suspect = null,
-                LastArchivedAt = capturedAt,
-                LastCheckedAt = capturedAt,
-                NextCheckAt = next,
-                IntervalIndex = index,
-                Versions = versions,
-                LastCounts = tweet.Counts,
-                LastError = null,
-                ChangedAt = changed ? capturedAt : current?.ChangedAt,
-                History = changed ? [.. current?.History ?? [], Change(capturedAt, status, null, found)] : current!.History,
-                Related = [.. (current?.Related ?? []).Union(Related(tweet))],
-                EditChain = EditChain(current, tweet),
-            };
-        }, cancellationToken);
-
-        var wroteVersion = version is not null && state.Latest?.Version == version;
-        await checkLog.AppendAsync(tweetId, new CheckEntry
-        {
-            At = capturedAt, Result = "found", Source = found.Source, HttpStatus = found.Evidence[^1].Status,
-            Counts = tweet.Counts, ContentHash = contentHash, NewVersion = wroteVersion ? version : null,
-        }, scope.IsFirstCheck, cancellationToken);
-        Publish(tweetId, before, state, wroteVersion ? version : null);
-        return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Archived, Version = state.Latest?.Version, NewVersion = wroteVersion };
-    }
-
-    private async Task<TweetCapture> RecordUnavailableAsync(StateScope scope, FetchReport report, Unavailability reason, CancellationToken cancellationToken)
-    {
-        var tweetId = scope.TweetId;
-        var at = time.GetUtcNow();
-        await tweetFiles.SaveEvidenceAsync(report.Outcomes, cancellationToken);
-        var answers = report.Outcomes.OfType<TweetUnavailable>().ToArray();
-        var answer = answers.First(u => u.Reason == reason);
-        // Corroborated: a second source agrees, or no other source gave any usable answer.
-        var corroborated = answers.Select(a => a.Source).Distinct().Count() >= 2 || report.Outcomes.Count(o => o is not SourceFailed) == 1;
-
-        TweetStatus? before = null;
-        var state = await UpdateStateAsync(scope, current =>
-        {
-            before = current?.Status;
-            var (status, suspect) = StatusPolicy.OnUnavailable(current, reason, corroborated, at, recheck.Value);
-            var changed = current?.Status != status;
-            var counted = suspect is not null && suspect.Checks != current?.Suspect?.Checks;
-            // While suspect, the next check comes after the confirmation spacing; once concluded, the usual cadence.
-            var (next, index) = suspect is null ? StatusPolicy.NextCheck(current, changed, at, recheck.Value) : (at + recheck.Value.ConfirmSpacing, 0);
-            return (current ?? New(tweetId, at)) with
-            {
-                Status = status,
-                Reason = reason,
-                Suspect = suspect,
-                LastCheckedAt = at,
-                NextCheckAt = next,
-                IntervalIndex = index,
-                ChangedAt = changed ? at : current?.ChangedAt,
-                History = changed || counted ? [.. current?.History ?? [], Change(at, changed ? status : TweetStatus.Unavailable, reason, answer)] : current!.History,
-            };
-        }, cancellationToken);
-
-        await checkLog.AppendAsync(tweetId, new CheckEntry
-        {
-            At = at, Result = $"unavailable:{EnumNames.Of(reason)}", Source = answer.Source, HttpStatus = answer.Evidence[^1].Status,
-        }, scope.IsFirstCheck, cancellationToken);
-        Publish(tweetId, before, state, null);
-        return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Unavailable, Reason = reason };
-    }
-
-    /// <summary>No usable answer: nothing about the tweet changes; it is looked at again soon.</summary>
-    private async Task<TweetCapture> RecordFailureAsync(StateScope scope, FetchReport report, CancellationToken cancellationToken, string? error = null)
-    {
-        var tweetId = scope.TweetId;
-        var at = time.GetUtcNow();
-        error ??= string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => $"{f.Source}: {f.Error}"));
-        await UpdateStateAsync(scope, state => (state ?? New(tweetId, at)) with
-        {
-            LastError = error,
-            LastCheckedAt = at,
-            NextCheckAt = at + recheck.Value.ConfirmSpacing,
-        }, cancellationToken);
-        await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, scope.IsFirstCheck, cancellationToken);
-        return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error };
-    }
-
-    private static StatusChange Change(DateTimeOffset at, TweetStatus status, Unavailability? reason, SourceOutcome evidence) => new()
-    {
-        At = at,
-        Status = status,
-        Reason = reason,
-        Source = evidence.Source,
-        HttpStatus = evidence.Evidence[^1].Status,
-        Wording = (evidence as TweetUnavailable)?.Wording,
-        EvidenceSha256 = evidence.Evidence[^1].Sha256,
-    };
-
-    private static IReadOnlyList<string> EditChain(TweetState? current, TweetData tweet)
-    {
-        var ids = tweet.Edits?.EditTweetIds ?? [];
-        return ids.Count > 1
-            ? [.. (current?.EditChain ?? []).Union(ids).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)]
-            : current?.EditChain ?? [];
-    }
-
-    private void Publish(string tweetId, TweetStatus? before, TweetState state, string? newVersion)
-    {
-        var at = time.GetUtcNow();
-        // A first capture is not a change; a status that moves after that is.
-        if (before is { } previous && previous != TweetStatus.Pending && previous != state.Status)
-        {
-            notifier.Publish(new ChangeEvent { Type = "status_changed", TweetId = tweetId, Status = state.Status, PreviousStatus = before, At = at, Tweet = $"/api/tweets/{tweetId}" });
-        }
-
-        if (newVersion is not null && state.Versions.Count > 1)
-        {
-            notifier.Publish(new ChangeEvent { Type = "new_version", TweetId = tweetId, Status = state.Status, Version = newVersion, At = at, Tweet = $"/api/tweets/{tweetId}" });
-        }
-    }
-
-    private static TweetState New(string tweetId, DateTimeOffset at) =>
-        new() { TweetId = tweetId, Status = TweetStatus.Pending, FirstSeenAt = at };
-
-    /// <summary>The tweet's content fingerprint extended with the bytes of its media and card image (not the avatar's).</summary>
-    private static string ContentHash(TweetData tweet, IReadOnlyList<SnapshotFile> files)
-    {
-        var text = new StringBuilder(TweetContent.Hash(tweet));
-        foreach (var file in files.Where(f => f.Role is "media" or "card"))
-        {
-            text.Append('\n').Append(file.Role).Append(':').Append(file.Sha256);
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    private static string? CreatedAtWarning(TweetData tweet) =>
-        tweet.CreatedAt is { } created && Snowflake.TryGetTimestamp(tweet.Id, out var snowflake) && (created - snowflake).Duration() > TimeSpan.FromMinutes(1)
-            ? $"created_at {created:O} differs from the id's snowflake time {snowflake:O}"
-            : null;
 }

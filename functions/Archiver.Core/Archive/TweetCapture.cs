@@ -21,4 +21,7 @@ public sealed record TweetCapture
     public Unavailability? Reason { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>Partial: what the latest version's capture lacks and why, one line each.</summary>
+    public IReadOnlyList<string>? Missing { get; init; }
 }

@@ -9,34 +9,56 @@ namespace Archiver.Archive;
 /// </summary>
 internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
 {
-    /// <summary>The files saved, those gone for good, or the transient failure that stops this capture (retried later).</summary>
-    public async Task<(IReadOnlyList<SnapshotFile> Files, IReadOnlyList<SnapshotMissingFile> Missing, string? Transient)> SaveAsync(TweetData tweet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads and stores each file the tweet names, except those in <paramref name="stored"/> (by
+    /// <see cref="KeyOf"/>), which are kept as they are. Every file is tried: one failing stops none of the others.
+    /// </summary>
+    public async Task<(IReadOnlyList<SnapshotFile> Files, IReadOnlyList<MissingPart> Failed)> SaveAsync(
+        TweetData tweet, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<SnapshotFile> stored, CancellationToken cancellationToken)
     {
         var files = new List<SnapshotFile>();
-        var missing = new List<SnapshotMissingFile>();
+        var failed = new List<MissingPart>();
         var all = WantedFiles(tweet).ToList();
         foreach (var wanted in all)
         {
-            await using var download = await mediaFetcher.DownloadAsync(wanted.Url, wanted.Fallbacks, wanted.Kind, cancellationToken);
-            if (download.IsTransient)
+            var key = KeyOf(wanted.Role, wanted.Index, wanted.Url);
+            if (stored.FirstOrDefault(f => KeyOf(f) == key) is { } already)
             {
-                return (files, missing, $"{wanted.Role} {wanted.Url}: {download.Error}");
+                files.Add(already);
+                continue;
             }
 
+            await using var download = await mediaFetcher.DownloadAsync(wanted.Url, wanted.Fallbacks, wanted.Kind, cancellationToken);
             if (!download.Succeeded)
             {
-                missing.Add(new SnapshotMissingFile { Role = wanted.Role, Index = wanted.Index, SourceUrl = wanted.Url, Reason = $"{download.Failure}: {download.Error}" });
+                failed.Add(new MissingPart
+                {
+                    Part = "file",
+                    Role = wanted.Role,
+                    Index = wanted.Index,
+                    SourceUrl = wanted.Url,
+                    Kind = download.Failure switch
+                    {
+                        MediaFailure.Gone => PartFailure.Gone,
+                        MediaFailure.TooLarge or MediaFailure.Refused => PartFailure.Conclusive,
+                        // A broken stream, a 429 or 5xx, and an HTML page where an image belongs pass.
+                        _ => PartFailure.Transient,
+                    },
+                    Reason = $"{download.Failure}: {download.Error}",
+                    RetryAfter = download.Exchanges.Select(e => e.RetryAfter).Max(),
+                });
                 continue;
             }
 
             var blob = await store.PutMediaAsync(download.FilePath!, download.Sha256!, download.ContentType!, cancellationToken);
-            ProgressScope.Report(new ProgressStep { Step = "media", Media = files.Count + missing.Count + 1, MediaCount = all.Count, Bytes = download.Size });
+            ProgressScope.Report(new ProgressStep { Step = "media", Media = files.Count + failed.Count + 1, MediaCount = all.Count, Bytes = download.Size });
             files.Add(new SnapshotFile
             {
                 Role = wanted.Role,
                 Index = wanted.Index,
                 File = MediaFileName(download.Sha256!, download.ContentType!),
                 SourceUrl = download.Url!,
+                NamedUrl = download.Url == wanted.Url ? null : wanted.Url,
                 Blob = blob,
                 Sha256 = download.Sha256!,
                 Size = download.Size,
@@ -45,11 +67,17 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
                 Height = wanted.Media?.Height,
                 DurationMs = wanted.Media?.DurationMs,
                 AltText = wanted.Media?.AltText,
+                ListedBy = provenance.TryGetValue(wanted.Part, out var source) ? source : null,
             });
         }
 
-        return (files, missing, null);
+        return (files, failed);
     }
+
+    /// <summary>The same file in two captures: its role, position and the URL the tweet names.</summary>
+    public static string KeyOf(SnapshotFile file) => KeyOf(file.Role, file.Index, file.NamedUrl ?? file.SourceUrl);
+
+    public static string KeyOf(string role, int? index, string url) => $"file:{role}:{index}:{url}";
 
     /// <summary>Keeps every upstream body verbatim under its hash and describes it for the snapshot.</summary>
     public async Task<IReadOnlyList<SnapshotSource>> SaveEvidenceAsync(IReadOnlyList<SourceOutcome> outcomes, CancellationToken cancellationToken)
@@ -98,29 +126,29 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
         _ => "",
     });
 
-    private sealed record WantedFile(string Role, int? Index, string Url, IReadOnlyList<string> Fallbacks, MediaContentKind Kind, TweetMedia? Media);
+    private sealed record WantedFile(string Role, int? Index, string Url, IReadOnlyList<string> Fallbacks, MediaContentKind Kind, TweetMedia? Media, string Part);
 
     private static IEnumerable<WantedFile> WantedFiles(TweetData tweet)
     {
         for (var i = 0; i < tweet.Media.Count; i++)
         {
             var media = tweet.Media[i];
-            yield return new WantedFile("media", i, media.Url, media.FallbackUrls, media.Kind == MediaKind.Photo ? MediaContentKind.Image : MediaContentKind.Video, media);
+            yield return new WantedFile("media", i, media.Url, media.FallbackUrls, media.Kind == MediaKind.Photo ? MediaContentKind.Image : MediaContentKind.Video, media, TweetParts.Media);
             if (media.PosterUrl is { } poster)
             {
-                yield return new WantedFile("poster", i, poster, [], MediaContentKind.Image, null);
+                yield return new WantedFile("poster", i, poster, [], MediaContentKind.Image, null, TweetParts.Media);
             }
         }
 
         if (tweet.Author?.ProfileImageUrl is { } avatar)
         {
             var large = MediaUrls.ProfileImage400(avatar);
-            yield return new WantedFile("avatar", null, large, large == avatar ? [] : [avatar], MediaContentKind.Image, null);
+            yield return new WantedFile("avatar", null, large, large == avatar ? [] : [avatar], MediaContentKind.Image, null, TweetParts.Author);
         }
 
         if (tweet.Card?.ImageUrl is { } cardImage)
         {
-            yield return new WantedFile("card", null, cardImage, [], MediaContentKind.Image, null);
+            yield return new WantedFile("card", null, cardImage, [], MediaContentKind.Image, null, TweetParts.Card);
         }
     }
 }

@@ -54,6 +54,9 @@ public sealed record TweetState
     /// <summary>When the status last changed (the <c>changedAt</c> index tag).</summary>
     public DateTimeOffset? ChangedAt { get; init; }
 
+    /// <summary>Set while the latest version's capture is partial: what it lacks, and how its retries stand.</summary>
+    public PartialState? Partial { get; init; }
+
     public TweetVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 }
 
@@ -101,6 +104,43 @@ public sealed record TweetVersion
     public required string ContentHash { get; init; }
 
     public required string Blob { get; init; }
+
+    /// <summary>The source of the snapshot's tweet; absent in versions recorded before it was.</summary>
+    public string? TweetSource { get; init; }
+
+    /// <summary>A fingerprint of each part the snapshot holds, with its source: what a later capture is compared by.</summary>
+    public IReadOnlyDictionary<string, PartPrint>? Parts { get; init; }
+
+    /// <summary>False when the snapshot is a partial capture; absent (complete) in versions recorded before it was.</summary>
+    public bool? Complete { get; init; }
+
+    /// <summary>How much the snapshot holds: parts and stored files.</summary>
+    public int Coverage { get; init; }
+
+    /// <summary>
+    /// Earlier snapshots of this same version, oldest first: partial captures that <see cref="Version"/> completes.
+    /// Each stays stored and listed here, so every snapshot blob is referenced.
+    /// </summary>
+    public IReadOnlyList<string> Captures { get; init; } = [];
+
+    /// <summary>Every snapshot of this version, the partial ones first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> AllSnapshots => Captures.Append(Version);
+}
+
+/// <summary>What the latest version's capture lacks, and how its retries stand.</summary>
+public sealed record PartialState
+{
+    public required DateTimeOffset Since { get; init; }
+
+    /// <summary>Timer retries done so far (see <c>Archiver__Archive__PartialRetryIntervals</c>).</summary>
+    public int Retries { get; init; }
+
+    public required IReadOnlyList<MissingPart> Missing { get; init; }
+
+    /// <summary>True while something missing may still come; false once every missing part has a conclusive answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Retryable => Missing.Any(m => m.Kind != PartFailure.Conclusive);
 }
 
 /// <summary>A change of status, with its evidence.</summary>

@@ -22,4 +22,16 @@ public sealed record CheckEntry
     public string? NewVersion { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>
+    /// For a found tweet, what the capture was to the latest version: <c>new_version</c>, <c>completion</c> (a fuller
+    /// capture of the same version), <c>unchanged</c>, or <c>poorer</c> (a poorer source than the version's; never a version).
+    /// </summary>
+    public string? Decision { get; init; }
+
+    /// <summary>The source of the captured tweet.</summary>
+    public string? TweetSource { get; init; }
+
+    /// <summary>What this capture lacked (parts, and files by role and index), when partial.</summary>
+    public IReadOnlyList<string>? Missing { get; init; }
 }

@@ -84,6 +84,9 @@ public sealed record CitationView
     /// <summary>pending: when the next attempt is due (the error says why it is needed).</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>partial: what the capture lacks and why, one line each (the timer goes on completing it).</summary>
+    public IReadOnlyList<string>? Missing { get; init; }
+
     /// <summary>The archived tweet: <c>/api/tweets/{id}</c>.</summary>
     public string? Tweet { get; init; }
 
@@ -104,7 +107,8 @@ public sealed record CitationView
             Error = result.Error,
             Version = result.Version,
             NextAttemptAt = result.Outcome == CitationOutcome.Pending ? nextAttemptAt : null,
-            Tweet = result.Outcome == CitationOutcome.Archived && id is not null ? $"/api/tweets/{id}" : null,
+            Missing = result.Missing,
+            Tweet = result.Outcome is CitationOutcome.Archived or CitationOutcome.Partial && id is not null ? $"/api/tweets/{id}" : null,
         };
     }
 }

@@ -2,7 +2,10 @@ using Archiver.Archive;
 
 namespace Archiver.Functions.Endpoints;
 
-/// <summary>One archived tweet: its state, history and versions, the latest snapshot, and where to download things.</summary>
+/// <summary>
+/// One archived tweet: its state, history and versions, the latest snapshot, and where to download things;
+/// <c>complete</c> false and <c>partial</c> (what is missing, why, and the retries so far) while its latest capture is partial.
+/// </summary>
 public sealed record TweetView(
     string TweetId,
     string? ScreenName,
@@ -19,7 +22,9 @@ public sealed record TweetView(
     Suspicion? Suspect,
     Archiver.Sources.TweetCounts? LastCounts,
     Snapshot? Latest,
-    TweetLinks Links)
+    TweetLinks Links,
+    bool Complete,
+    PartialState? Partial)
 {
     /// <summary>Why the last check found nothing usable, in words (null after a check that got an answer).</summary>
     public string? LastError { get; init; }
@@ -48,7 +53,9 @@ public sealed record TweetView(
             latest is null ? null : $"/api/tweets/{state.TweetId}/snapshots/{latest.Version}",
             latest is null ? null : $"/api/tweets/{state.TweetId}/bundle",
             state.Versions.Count > 1 ? $"/api/tweets/{state.TweetId}/diff" : null,
-            latest?.Files.Select(f => $"/api/tweets/{state.TweetId}/media/{f.File}").Distinct().ToArray() ?? []))
+            latest?.Files.Select(f => $"/api/tweets/{state.TweetId}/media/{f.File}").Distinct().ToArray() ?? []),
+        state.Latest is not null && state.Partial is null,
+        state.Partial)
     {
         LastError = state.LastError,
     };

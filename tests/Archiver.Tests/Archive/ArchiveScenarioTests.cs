@@ -130,7 +130,7 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("{}")]
     [InlineData("html")]
-    public async Task Archive_SyndicationUnusableFxTwitterAnswers_ArchivedFromFxTwitter(string answer)
+    public async Task Archive_SyndicationUnusableFxTwitterAnswers_PartialFromFxTwitter_Issue11(string answer)
     {
         await using var s = await ArchiveScenario.StartAsync(azurite);
         var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777004" });
@@ -138,14 +138,23 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
 
         var (_, body) = await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
 
-        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        // The richest source failed for now: the capture is stored but partial, never "archived".
+        var citation = body.GetProperty("citations")[0];
+        Assert.Equal("partial", citation.GetProperty("outcome").GetString());
+        Assert.Contains(citation.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains("syndication failed", StringComparison.Ordinal));
         var view = await s.GetJsonAsync($"/api/tweets/{tweet.Id}");
         Assert.Equal("available", view.GetProperty("status").GetString());
-        Assert.Equal("fxtwitter", view.GetProperty("latest").GetProperty("tweetSource").GetString());
+        var latest = view.GetProperty("latest");
+        Assert.Equal("fxtwitter", latest.GetProperty("tweetSource").GetString());
+        var completeness = latest.GetProperty("completeness");
+        Assert.False(completeness.GetProperty("complete").GetBoolean());
+        Assert.Equal("fxtwitter", completeness.GetProperty("parts").GetProperty("text").GetString());
+        Assert.Contains(completeness.GetProperty("failures").EnumerateArray(), f => f.GetProperty("source").GetString() == "syndication" && f.GetProperty("kind").GetString() == "transient");
+        Assert.Contains(completeness.GetProperty("missing").EnumerateArray(), m => m.GetProperty("part").GetString() == "card");
     }
 
     [Fact]
-    public async Task Archive_MediaOverTheCap_RecordedMissingNotSaved()
+    public async Task Archive_MediaOverTheCap_PartialWithAConclusiveMissingFileNotRetried()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Upstream:MaxMediaBytes"] = "100000" });
         var tweet = s.Upstream.AddTweet(new FakeTweet { Id = "1777777777777777005", Photos = [new FakePhoto("BIGBIGBIGBIGBIG")] });
@@ -153,10 +162,16 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
 
         var (_, body) = await s.ArchiveAsync($"x.com/a/status/{tweet.Id}");
 
-        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
-        var snapshot = (await s.GetJsonAsync($"/api/tweets/{tweet.Id}")).GetProperty("latest");
+        Assert.Equal("partial", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
+        var view = await s.GetJsonAsync($"/api/tweets/{tweet.Id}");
+        var snapshot = view.GetProperty("latest");
         Assert.DoesNotContain(snapshot.GetProperty("files").EnumerateArray(), f => f.GetProperty("role").GetString() == "media");
         Assert.Contains("TooLarge", snapshot.GetProperty("missing")[0].GetProperty("reason").GetString());
+        Assert.Equal("conclusive", snapshot.GetProperty("completeness").GetProperty("missing")[0].GetProperty("kind").GetString());
+        // Conclusive: tried once, never again right away, and the tweet goes back to the re-check cadence.
+        Assert.Single(s.Upstream.Requests, r => r.Url == tweet.Photos[0].SizeUrl("orig"));
+        Assert.Equal(TimeSpan.FromHours(1), view.GetProperty("nextCheckAt").GetDateTimeOffset() - view.GetProperty("lastCheckedAt").GetDateTimeOffset());
+        Assert.False(view.GetProperty("complete").GetBoolean());
     }
 
     [Theory]

@@ -78,6 +78,8 @@ public sealed class FakeUpstream : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             [$"{UpstreamOptions.Section}:RetryBaseDelay"] = "00:00:00.005",
+            // Immediate retries of a partial capture, as short as the upstream's own: tests never wait seconds.
+            ["Archiver:Archive:PartialRetryDelays"] = "00:00:00.010,00:00:00.020",
         };
         foreach (var host in UpstreamHosts.Allowed)
         {

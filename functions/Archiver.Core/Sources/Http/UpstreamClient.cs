@@ -127,6 +127,7 @@ internal sealed class UpstreamClient(
         At = time.GetUtcNow(),
         Body = body,
         Truncated = truncated,
+        RetryAfter = Sources.RetryAfter.Of(response, time),
         Sha256 = body.Length == 0 ? EmptySha256 : Convert.ToHexStringLower(SHA256.HashData(body)),
     };
 

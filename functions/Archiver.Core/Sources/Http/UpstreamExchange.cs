@@ -26,6 +26,9 @@ public sealed record UpstreamExchange
 
     public bool Truncated { get; init; }
 
+    /// <summary>The wait the host asked for (<c>Retry-After</c>, seconds or a date), when it named one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Lower-case hex SHA-256 of <see cref="Body"/>.</summary>
     public required string Sha256 { get; init; }
 }
