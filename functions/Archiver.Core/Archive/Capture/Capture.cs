@@ -30,8 +30,8 @@ internal sealed record Capture
     public IReadOnlyList<MissingPart> Missing { get; init; } = [];
 
     /// <summary>
-    /// The avatar and card image when not stored: kept in the snapshot's missing files and tried again with the
-    /// media, but the tweet's own media, not these, decide whether a capture is complete.
+    /// The avatar and card image when the host says they are gone or will not give them: kept in the snapshot's
+    /// missing files, but they leave the capture complete (a transient failure of theirs does not: that is retried).
     /// </summary>
     public IReadOnlyList<MissingPart> OtherMissing { get; init; } = [];
 
@@ -45,9 +45,15 @@ internal sealed record Capture
     /// <summary>How much of the tweet the capture holds: parts and stored files.</summary>
     public int Coverage => Provenance.Count + Files.Count;
 
-    /// <summary>Splits failed downloads into the tweet's media (which the capture's completeness counts) and the others.</summary>
-    public static (IReadOnlyList<MissingPart> Media, IReadOnlyList<MissingPart> Other) Split(IReadOnlyList<MissingPart> failed) =>
-        (failed.Where(f => f.Role is "media" or "poster").ToList(), failed.Where(f => f.Role is not ("media" or "poster")).ToList());
+    /// <summary>
+    /// Splits failed downloads into those that make the capture partial (any of the tweet's media and posters, and a
+    /// transient failure of any file) and the rest (an avatar or card image gone or refused).
+    /// </summary>
+    public static (IReadOnlyList<MissingPart> Partial, IReadOnlyList<MissingPart> Other) Split(IReadOnlyList<MissingPart> failed)
+    {
+        static bool Counts(MissingPart f) => f.Role is "media" or "poster" || f.Kind == PartFailure.Transient;
+        return (failed.Where(Counts).ToList(), failed.Where(f => !Counts(f)).ToList());
+    }
 
     /// <summary>The longest wait a host asked for among the failures.</summary>
     public TimeSpan? RetryAfter => Missing.Select(m => m.RetryAfter).Max();
