@@ -87,10 +87,27 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known, Tag
         return name;
     }
 
-    public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a snapshot under its version name, never over another: false when a blob of that name exists already
+    /// (the caller picks another name), so a snapshot the state will reference is always the one it wrote.
+    /// </summary>
+    public async Task<bool> TryWriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
     {
+        await archive.Created.WaitAsync(cancellationToken);
         var json = JsonSerializer.SerializeToUtf8Bytes(snapshot, ArchiveJsonContext.Default.Snapshot);
-        await PutImmutableAsync(BlobNames.Snapshot(snapshot.TweetId, snapshot.Version), BinaryData.FromBytes(json), "application/json", cancellationToken);
+        try
+        {
+            await Container.GetBlobClient(BlobNames.Snapshot(snapshot.TweetId, snapshot.Version)).UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (IsAlreadyThere(e))
+        {
+            return false;
+        }
     }
 
     public async Task<Snapshot?> ReadSnapshotAsync(string tweetId, string version, CancellationToken cancellationToken) =>

@@ -104,7 +104,11 @@ internal sealed class TweetArchiver(
             var wait = capture.RetryAfter is { } asked && asked > delay ? (asked < upstream.Value.MaxRetryAfter ? asked : upstream.Value.MaxRetryAfter) : delay;
             try
             {
-                await Task.Delay(wait, time, cancellationToken);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+
                 var again = await capturer.RetryAsync(capture, cancellationToken);
                 if (again.Tweet is not null && (again.Completeness.Complete || again.Coverage > capture.Coverage))
                 {

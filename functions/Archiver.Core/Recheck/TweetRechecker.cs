@@ -1,17 +1,16 @@
 using Archiver.Archive;
 using Azure;
+using Microsoft.Extensions.Options;
 
 namespace Archiver.Recheck;
 
 /// <summary>
 /// Re-checks one archived tweet under a claim: the claim is written into its state with an ETag condition, so two runs
 /// (overlapping timers, several instances, an on-demand re-check) never work on the same tweet at once; a claim whose
-/// holder died expires.
+/// holder died expires after <see cref="RecheckOptions.ClaimLifetime"/>.
 /// </summary>
-internal sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, TimeProvider time)
+internal sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver, IOptions<RecheckOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
-
     /// <summary>Re-checks the tweet unless it is not archived or someone else holds it right now.</summary>
     /// <param name="onlyIfDue">For scheduled runs: skip a tweet that another run has checked since it was found due.</param>
     public async Task<RecheckResult> RecheckAsync(string tweetId, bool onlyIfDue, CancellationToken cancellationToken)
@@ -23,9 +22,9 @@ internal sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver,
         }
 
         var now = time.GetUtcNow();
-        if (stored.Value.ClaimedUntil > now)
+        if (stored.Value.ClaimedUntil is { } until && until > now)
         {
-            return RecheckResult.Busy;
+            return RecheckResult.Busy(until);
         }
 
         if (onlyIfDue && stored.Value.NextCheckAt > now)
@@ -34,7 +33,7 @@ internal sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver,
         }
 
         var claimId = Guid.NewGuid().ToString("n");
-        var claim = stored.Value with { ClaimId = claimId, ClaimedUntil = now + ClaimLifetime };
+        var claim = stored.Value with { ClaimId = claimId, ClaimedUntil = now + options.Value.ClaimLifetime };
         Stored<TweetState> claimed;
         try
         {
@@ -42,7 +41,8 @@ internal sealed class TweetRechecker(ArchiveStore store, TweetArchiver archiver,
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return RecheckResult.Busy;
+            // Claimed by someone else between the read and the write: theirs holds at most this long.
+            return RecheckResult.Busy(now + options.Value.ClaimLifetime);
         }
 
         try
@@ -74,7 +74,10 @@ public enum RecheckStatus
 /// <summary>What a re-check did.</summary>
 public sealed record RecheckResult(RecheckStatus Status, TweetCapture? Capture)
 {
-    public static readonly RecheckResult Busy = new(RecheckStatus.Busy, null);
+    /// <summary>Busy: when the claim that holds the tweet expires at the latest.</summary>
+    public DateTimeOffset? BusyUntil { get; init; }
+
+    public static RecheckResult Busy(DateTimeOffset until) => new(RecheckStatus.Busy, null) { BusyUntil = until };
 
     public static readonly RecheckResult NotArchived = new(RecheckStatus.NotArchived, null);
 

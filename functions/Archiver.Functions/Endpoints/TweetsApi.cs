@@ -123,12 +123,17 @@ public static class TweetsApi
     }
 
     internal static async Task<Results<Ok<TweetView>, JsonHttpResult<ApiError>>> RecheckAsync(
-        string id, TweetRechecker rechecker, ArchiveStore store, CancellationToken cancellationToken)
+        string id, TweetRechecker rechecker, ArchiveStore store, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         var result = IsTweetId(id) ? await rechecker.RecheckAsync(id, onlyIfDue: false, cancellationToken) : RecheckResult.NotArchived;
         if (result.Status == RecheckStatus.Busy)
         {
-            return ApiErrors.Create(StatusCodes.Status409Conflict, "busy", $"Tweet {id} is being checked right now; try again in a moment.");
+            // A claim expires: at the latest then (its holder may also have died), the tweet can be checked again.
+            var until = result.BusyUntil ?? time.GetUtcNow();
+            var seconds = Math.Max(1, (long)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiErrors.Create(StatusCodes.Status409Conflict, "busy",
+                $"Tweet {id} is being checked right now; try again after {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} (in {seconds} s), when the check's claim expires at the latest.");
         }
 
         if (result.Status == RecheckStatus.NotArchived || await store.ReadStateAsync(id, cancellationToken) is not { } state)

@@ -40,6 +40,8 @@ internal sealed class RecheckScenario : IAsyncDisposable
             ["Archiver:Recheck:Schedule"] = "0 0 0 1 1 *",
             // With a test clock, retry delays would never pass: failures come back at once instead.
             ["Archiver:Upstream:MaxRetries"] = "0",
+            // Likewise one immediate retry of a partial capture, without a wait.
+            ["Archiver:Archive:PartialRetryDelays"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -65,6 +65,7 @@ internal static class SettingCases
         SettingCase.Of("Archiver__Recheck__ConfirmSpacing", "02:00:00", p => Options<RecheckOptions>(p).ConfirmSpacing, TimeSpan.FromHours(2)),
         SettingCase.Of("Archiver__Recheck__MaxPerRun", "50", p => Options<RecheckOptions>(p).MaxPerRun, 50),
         SettingCase.Of("Archiver__Recheck__TimeBudget", "00:02:00", p => Options<RecheckOptions>(p).TimeBudget, TimeSpan.FromMinutes(2)),
+        SettingCase.Of("Archiver__Recheck__ClaimLifetime", "00:01:00", p => Options<RecheckOptions>(p).ClaimLifetime, TimeSpan.FromMinutes(1)),
         SettingCase.Of("Archiver__Notify__WebhookUrl", "https://hooks.example.org/archiver", p => Options<NotifyOptions>(p).WebhookUrl, new Uri("https://hooks.example.org/archiver")),
         SettingCase.Of("Archiver__Notify__QueueLimit", "10", p => Options<NotifyOptions>(p).QueueLimit, 10),
         SettingCase.Of("Archiver__Notify__RetryBaseDelay", "00:00:02", p => Options<NotifyOptions>(p).RetryBaseDelay, TimeSpan.FromSeconds(2)),

@@ -41,11 +41,18 @@ internal sealed class CaptureRecorder(
         string? written = null;
         if (decision is VersionDecision.NewVersion or VersionDecision.Completion)
         {
-            written = BlobNames.Version(at);
-            await store.WriteSnapshotAsync(new Snapshot
+            // A name no snapshot of this tweet has: the state's own names are skipped, and a blob found there already
+            // (another writer in the same millisecond) moves this one on.
+            var taken = previous?.Versions.SelectMany(v => v.AllSnapshots).ToHashSet() ?? [];
+            var named = at;
+            while (taken.Contains(BlobNames.Version(named)))
+            {
+                named += TimeSpan.FromMilliseconds(1);
+            }
+
+            var snapshot = new Snapshot
             {
                 TweetId = tweetId,
-                Version = written,
                 CapturedAt = at,
                 ArchiverVersion = ArchiverVersion,
                 ContentHash = contentHash,
@@ -57,7 +64,20 @@ internal sealed class CaptureRecorder(
                 Missing = [.. capture.Missing.Where(m => m.Part == "file").Concat(capture.OtherMissing).Select(m => new SnapshotMissingFile { Role = m.Role!, Index = m.Index, SourceUrl = m.SourceUrl!, Reason = m.Reason })],
                 Sources = capture.Sources,
                 Completeness = completeness,
-            }, cancellationToken);
+                Version = BlobNames.Version(named),
+            };
+            for (var attempt = 1; !await store.TryWriteSnapshotAsync(snapshot, cancellationToken); attempt++)
+            {
+                if (attempt == 8)
+                {
+                    throw new InvalidOperationException($"No free snapshot name for tweet {tweetId} near {snapshot.Version}.");
+                }
+
+                named += TimeSpan.FromMilliseconds(1);
+                snapshot = snapshot with { Version = BlobNames.Version(named) };
+            }
+
+            written = snapshot.Version;
         }
 
         var entry = written is null ? null : new TweetVersion
@@ -84,7 +104,7 @@ internal sealed class CaptureRecorder(
             var partial = Partial(current, versions, entry, capture, at);
             var (next, index) = partial is { Retryable: true } && partial.Retries < options.Value.PartialRetryIntervals.Length
                 ? (at + options.Value.PartialRetryIntervals[partial.Retries], current?.IntervalIndex ?? 0)
-                : StatusPolicy.NextCheck(current, changed || added, at, recheck.Value);
+                : StatusPolicy.NextCheck(current, changed || added || decision == VersionDecision.Completion, at, recheck.Value);
             return (current ?? New(tweetId, at)) with
             {
                 ScreenName = tweet.Author?.ScreenName ?? current?.ScreenName,
@@ -188,10 +208,8 @@ internal sealed class CaptureRecorder(
             Partial = state?.Partial is { } partial ? partial with { Retries = partial.Retries + 1 } : null,
         }, cancellationToken);
         await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, scope.IsFirstCheck, cancellationToken);
-        // A tweet already captured stays what its latest version is; one never captured is still pending.
-        return state.Latest is null
-            ? new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error }
-            : Outcome(state) with { Error = error };
+        // This check came to nothing: pending, whatever the tweet's versions hold.
+        return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error, Version = state.Latest?.Version };
     }
 
     /// <summary>Writes the state through <paramref name="change"/>, first over what the scope read, releasing its claim.</summary>
