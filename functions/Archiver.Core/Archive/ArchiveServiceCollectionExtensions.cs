@@ -1,3 +1,4 @@
+using Archiver.Evidence;
 using Archiver.Settings;
 using Archiver.Notify;
 using Archiver.Progress;
@@ -18,6 +19,7 @@ public static class ArchiveServiceCollectionExtensions
         services.AddArchiverMetrics();
         services.AddSources();
         services.AddNotify();
+        services.AddEvidence();
         services.AddRecheck();
         services.AddOptions<ArchiveOptions>()
             .BindSettings(ArchiveOptions.Section)

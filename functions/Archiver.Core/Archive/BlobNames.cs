@@ -27,6 +27,14 @@ public static class BlobNames
 
     public static string Checks(string tweetId) => $"{TweetsPrefix}{tweetId}/checks.jsonl";
 
+    /// <summary>The RFC 3161 reply over a snapshot blob, beside it.</summary>
+    public static string Timestamp(string tweetId, string version) => $"{SnapshotPrefix(tweetId)}{version}.tsr";
+
+    /// <summary>A snapshot that waits for its timestamp: the timer lists these (only these) to retry.</summary>
+    public static string TimestampPending(string tweetId, string version) => $"{TimestampPendingPrefix}{tweetId}/{version}";
+
+    public const string TimestampPendingPrefix = "timestamps/pending/";
+
     /// <summary>Raw upstream bodies, content-addressed: the same bytes are stored once.</summary>
     public static string Raw(string sha256) => $"raw/{sha256}";
 

@@ -1,3 +1,4 @@
+using Archiver.Evidence;
 using Archiver.Sources;
 
 namespace Archiver.Archive;
@@ -100,6 +101,12 @@ public sealed record SnapshotFile
     /// whose stored copy stands.
     /// </summary>
     public string? CarriedFrom { get; init; }
+
+    /// <summary>When the bytes were fetched.</summary>
+    public DateTimeOffset? FetchedAt { get; init; }
+
+    /// <summary>The exchange that delivered the bytes: request line and headers sent, status line and headers received.</summary>
+    public HttpRecord? Http { get; init; }
 }
 
 /// <summary>One upstream response the snapshot rests on; its raw body is kept verbatim at <see cref="Blob"/>.</summary>
@@ -130,4 +137,7 @@ public sealed record SnapshotSource
 
     /// <summary>What the source said: <c>found</c>, <c>unavailable:{reason}</c> or <c>failed:{error}</c>.</summary>
     public required string Outcome { get; init; }
+
+    /// <summary>The request line and headers sent, the status line and headers received (no answer: null).</summary>
+    public HttpRecord? Http { get; init; }
 }

@@ -1,3 +1,4 @@
+using Archiver.Evidence;
 using Archiver.Sources;
 
 namespace Archiver.Archive;
@@ -126,6 +127,9 @@ public sealed record TweetVersion
     /// <summary>Every snapshot of this version, the partial ones first.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<string> AllSnapshots => Captures.Append(Version);
+
+    /// <summary>The RFC 3161 token over the snapshot blob; null while not yet timestamped.</summary>
+    public SnapshotTimestamp? Timestamp { get; init; }
 }
 
 /// <summary>What the latest version's capture lacks, and how its retries stand.</summary>

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Archiver.Archive;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Archiver.Evidence;
+
+/// <summary>
+/// Dates each new snapshot with an RFC 3161 token over the SHA-256 of its blob. Before the state names a new version,
+/// a marker (<c>timestamps/pending/{id}/{version}</c>) says it waits for a token; after, the authority is asked once,
+/// and the reply is kept beside the snapshot as <c>{version}.tsr</c> and listed on the version in the state, then the
+/// marker goes. An authority that is down, slow or wrong never fails archiving: the marker stays and
+/// <see cref="RetryPendingAsync"/> (each <c>RecheckLinks</c> run) asks again.
+/// </summary>
+public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore store, IOptions<EvidenceOptions> options, ILogger<SnapshotTimestamper> logger)
+{
+    public bool Enabled => client.Enabled;
+
+    /// <summary>Notes that a snapshot about to be listed waits for a token (nothing when no authority is configured).</summary>
+    public async Task MarkPendingAsync(string tweetId, string version, CancellationToken cancellationToken)
+    {
+        if (client.Enabled)
+        {
+            await store.PutMarkerAsync(BlobNames.TimestampPending(tweetId, version), cancellationToken);
+        }
+    }
+
+    /// <summary>Asks for and keeps the token of one snapshot; false (logged) when it is not yet timestamped.</summary>
+    public async Task<bool> StampAsync(string tweetId, string version, CancellationToken cancellationToken)
+    {
+        if (client.Enabled is false || client.Authority is not { } authority)
+        {
+            return false;
+        }
+
+        var snapshotBlob = BlobNames.Snapshot(tweetId, version);
+        try
+        {
+            var snapshot = (await store.Blob(snapshotBlob).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+            var sha256 = SHA256.HashData(snapshot);
+            var reply = await client.RequestAsync(sha256, cancellationToken);
+            if (!reply.Succeeded)
+            {
+                Log.NotTimestamped(logger, snapshotBlob, reply.Error!);
+                return false;
+            }
+
+            var tokenBlob = BlobNames.Timestamp(tweetId, version);
+            await store.PutImmutableBytesAsync(tokenBlob, reply.Response!, "application/timestamp-reply", cancellationToken);
+            var stamp = new SnapshotTimestamp
+            {
+                Blob = tokenBlob,
+                SnapshotSha256 = Convert.ToHexStringLower(sha256),
+                Authority = authority.AbsoluteUri,
+                GenTime = reply.GenTime!.Value,
+                Serial = reply.Serial,
+                Signer = reply.Signer,
+            };
+            await store.UpdateStateAsync(tweetId, current => current is null ? throw new InvalidOperationException($"Tweet {tweetId} has no state.") : current with
+            {
+                Versions = [.. current.Versions.Select(v => v.Version == version && v.Timestamp is null ? v with { Timestamp = stamp } : v)],
+            }, cancellationToken);
+            await store.DeleteIfExistsAsync(BlobNames.TimestampPending(tweetId, version), cancellationToken);
+            Log.Timestamped(logger, snapshotBlob, authority.AbsoluteUri, stamp.GenTime);
+            return true;
+        }
+        catch (RequestFailedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.NotTimestamped(logger, snapshotBlob, $"storage answered {e.Status} ({e.ErrorCode})");
+            return false;
+        }
+    }
+
+    /// <summary>Asks again for the snapshots still waiting (at most the configured number per run); how many got a token.</summary>
+    public async Task<int> RetryPendingAsync(CancellationToken cancellationToken)
+    {
+        if (!client.Enabled)
+        {
+            return 0;
+        }
+
+        var stamped = 0;
+        var tried = 0;
+        await foreach (var name in store.ListNamesAsync(BlobNames.TimestampPendingPrefix, cancellationToken))
+        {
+            var parts = name[BlobNames.TimestampPendingPrefix.Length..].Split('/');
+            if (parts.Length != 2)
+            {
+                continue;
+            }
+
+            if (++tried > options.Value.TimestampRetriesPerRun)
+            {
+                break;
+            }
+
+            if (await StampAsync(parts[0], parts[1], cancellationToken))
+            {
+                stamped++;
+            }
+        }
+
+        return stamped;
+    }
+}
