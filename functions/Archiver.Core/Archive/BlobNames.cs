@@ -58,7 +58,12 @@ public static class BlobNames
             ? blobName[(SubmissionIndexPrefix.Length + 15)..]
             : null;
 
-    public static string Export(string tweetId, string version) => $"exports/{tweetId}/{version}.zip";
+    /// <summary>
+    /// A bundle built once for the Functions host, per latest version and per number of timestamp tokens it holds (a
+    /// token that arrives later makes a new export); <paramref name="extension"/> is <c>zip</c> or <c>wacz</c>.
+    /// </summary>
+    public static string Export(string tweetId, string version, int tokens, string extension) =>
+        $"exports/{tweetId}/{version}{(tokens > 0 ? $"-t{tokens}" : "")}.{extension}";
 
     /// <summary>A version name: the capture instant as sortable UTC text, safe in a blob name and a URL.</summary>
     public static string Version(DateTimeOffset capturedAt) =>

@@ -12,4 +12,17 @@ public sealed record Bundle(TweetState State, IReadOnlyList<(TweetVersion Versio
     public TweetVersion Latest => Snapshots[^1].Version;
 
     public string FileName => $"tweet-{TweetId}.zip";
+
+    public string Extension(BundleFormat format) => format == BundleFormat.Wacz ? "wacz" : "zip";
+
+    public string FileNameOf(BundleFormat format) => $"tweet-{TweetId}.{Extension(format)}";
+
+    public static string ContentType(BundleFormat format) => format == BundleFormat.Wacz ? "application/wacz" : "application/zip";
+}
+
+/// <summary>How a bundle is packed: Archiver's ZIP with <c>SHA256SUMS</c>, or a WACZ 1.1.1 package.</summary>
+public enum BundleFormat
+{
+    Zip,
+    Wacz,
 }

@@ -5,16 +5,18 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Archiver.Evidence;
 
 namespace Archiver.Archive;
 
 /// <summary>
 /// A tweet's bundle: every snapshot, every media file, every raw upstream body, <c>state.json</c>, an offline
-/// <c>index.html</c>, <c>manifest.json</c> and <c>SHA256SUMS</c> with the SHA-256 and size of every other file. The ZIP
-/// is written to any stream as it is built (the response, standalone) or once into <c>exports/{id}/{version}.zip</c>
-/// (under the host, which buffers responses). Files are copied from their blobs in chunks, never loaded whole.
+/// <c>index.html</c>, each snapshot's RFC 3161 token, <c>manifest.json</c> and <c>SHA256SUMS</c> with the SHA-256 and
+/// size of every other file; or the same evidence as a WACZ (<see cref="WaczWriter"/>). Either is written to any stream
+/// as it is built (the response, standalone) or once into <c>exports/</c> (under the host, which buffers responses).
+/// Files are copied from their blobs in chunks, never loaded whole.
 /// </summary>
-public sealed class BundleExporter(ArchiveStore store)
+public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
 {
     private const int CopyBufferBytes = 81920;
 
@@ -33,6 +35,10 @@ public sealed class BundleExporter(ArchiveStore store)
         return snapshots.Count == 0 ? null : new Bundle(state, snapshots);
     }
 
+    /// <summary>Writes the bundle in <paramref name="format"/> to <paramref name="output"/> as it is built; the stream need not seek.</summary>
+    public Task WriteAsync(Bundle bundle, BundleFormat format, Stream output, CancellationToken cancellationToken) =>
+        format == BundleFormat.Wacz ? wacz.WriteAsync(bundle, output, cancellationToken) : WriteAsync(bundle, output, cancellationToken);
+
     /// <summary>Writes the ZIP to <paramref name="output"/> entry by entry, asynchronously only; the stream need not seek.</summary>
     public async Task WriteAsync(Bundle bundle, Stream output, CancellationToken cancellationToken)
     {
@@ -49,9 +55,9 @@ public sealed class BundleExporter(ArchiveStore store)
     /// The bundle as a blob, built on first use and kept per version (a lifecycle rule removes old exports). The blob
     /// becomes visible only when the ZIP is complete: its block list is committed when the stream closes.
     /// </summary>
-    public async Task<BlobClient> ExportAsync(Bundle bundle, CancellationToken cancellationToken)
+    public async Task<BlobClient> ExportAsync(Bundle bundle, BundleFormat format, CancellationToken cancellationToken)
     {
-        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version));
+        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version, bundle.Snapshots.Count(s => s.Version.Timestamp is not null), bundle.Extension(format)));
         if (await export.ExistsAsync(cancellationToken))
         {
             return export;
@@ -59,10 +65,10 @@ public sealed class BundleExporter(ArchiveStore store)
 
         await using (var output = await store.BlockBlob(export.Name).OpenWriteAsync(true, new BlockBlobOpenWriteOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" },
+            HttpHeaders = new BlobHttpHeaders { ContentType = Bundle.ContentType(format) },
         }, cancellationToken))
         {
-            await WriteAsync(bundle, output, cancellationToken);
+            await WriteAsync(bundle, format, output, cancellationToken);
         }
 
         return export;
@@ -74,6 +80,10 @@ public sealed class BundleExporter(ArchiveStore store)
         foreach (var (version, _) in bundle.Snapshots)
         {
             await CopyAsync(zip, $"snapshots/{version.Version}.json", version.Blob, CompressionLevel.Optimal, manifest, cancellationToken);
+            if (version.Timestamp is { } timestamp)
+            {
+                await CopyAsync(zip, $"snapshots/{version.Version}.tsr", timestamp.Blob, CompressionLevel.NoCompression, manifest, cancellationToken);
+            }
         }
 
         foreach (var file in bundle.Snapshots.SelectMany(s => s.Snapshot.Files).DistinctBy(f => f.Sha256))
@@ -113,6 +123,29 @@ public sealed class BundleExporter(ArchiveStore store)
                 json.WriteString("path", entry.Path);
                 json.WriteString("sha256", entry.Sha256);
                 json.WriteNumber("size", entry.Size);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("timestamps");
+            foreach (var (version, _) in bundle.Snapshots)
+            {
+                json.WriteStartObject();
+                json.WriteString("version", version.Version);
+                json.WriteString("snapshot", $"snapshots/{version.Version}.json");
+                if (version.Timestamp is { } timestamp)
+                {
+                    json.WriteString("token", $"snapshots/{version.Version}.tsr");
+                    json.WriteString("snapshotSha256", timestamp.SnapshotSha256);
+                    json.WriteString("authority", timestamp.Authority);
+                    json.WriteString("genTime", timestamp.GenTime);
+                }
+                else
+                {
+                    json.WriteNull("token");
+                    json.WriteString("status", "not yet timestamped");
+                }
+
                 json.WriteEndObject();
             }
 

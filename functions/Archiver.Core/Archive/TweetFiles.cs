@@ -68,6 +68,8 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
                 DurationMs = wanted.Media?.DurationMs,
                 AltText = wanted.Media?.AltText,
                 ListedBy = provenance.TryGetValue(wanted.Part, out var source) ? source : null,
+                FetchedAt = download.Exchanges.Count > 0 ? download.Exchanges[^1].At : null,
+                Http = download.Exchanges.Count > 0 ? download.Exchanges[^1].Http : null,
             });
         }
 
@@ -101,6 +103,7 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
                     Size = exchange.Body.Length,
                     Truncated = exchange.Truncated,
                     Blob = blob,
+                    Http = exchange.Http,
                     Outcome = outcome switch
                     {
                         TweetFound => "found",

@@ -130,6 +130,9 @@ public sealed record TweetVersion
 
     /// <summary>The RFC 3161 token over the snapshot blob; null while not yet timestamped.</summary>
     public SnapshotTimestamp? Timestamp { get; init; }
+
+    /// <summary>In words, for people reading the state: <c>timestamped</c> or <c>not yet timestamped</c>.</summary>
+    public string TimestampStatus => Timestamp is null ? "not yet timestamped" : "timestamped";
 }
 
 /// <summary>What the latest version's capture lacks, and how its retries stand.</summary>

@@ -43,10 +43,11 @@ public static class Cdxj
         return key.ToString();
     }
 
+    /// <summary>One line; the JSON escapes only what JSON needs (the index is read by replay tools, never put in a page).</summary>
     public static string Line(Entry entry)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("url", entry.Url);

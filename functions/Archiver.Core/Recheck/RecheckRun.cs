@@ -1,3 +1,4 @@
+using Archiver.Evidence;
 using Archiver.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Archiver.Recheck;
 /// One run of re-checks: the due tweets from the due-date index, most overdue first, within the run's count limit and
 /// time budget, so a run always ends cleanly and the next one continues where it stopped.
 /// </summary>
-internal sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, ArchiverMetrics metrics, IOptions<RecheckOptions> options, TimeProvider time)
+internal sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, SnapshotTimestamper timestamper, ArchiverMetrics metrics, IOptions<RecheckOptions> options, TimeProvider time)
 {
     /// <summary>How many due entries are looked at to pick the most overdue ones.</summary>
     private int Window => options.Value.MaxPerRun * 4;
@@ -46,6 +47,7 @@ internal sealed class RecheckRun(DueIndex index, TweetRechecker rechecker, Archi
             };
         }
 
-        return summary;
+        // Snapshots whose timestamp failed when they were stored (the authority down or slow) are asked for again.
+        return summary with { Timestamped = await timestamper.RetryPendingAsync(cancellationToken) };
     }
 }

@@ -21,6 +21,9 @@ public sealed record RecheckSummary
 
     public bool StoppedByBudget { get; init; }
 
+    /// <summary>Snapshots that waited for their RFC 3161 timestamp and got it in this run.</summary>
+    public int Timestamped { get; init; }
+
     public RecheckSummary Count(TweetCapture capture) => this with
     {
         Checked = Checked + 1,
@@ -31,5 +34,5 @@ public sealed record RecheckSummary
     };
 
     public override string ToString() =>
-        $"{Due} tweet(s) due; checked {Checked}: {Available} seen, {Unavailable} unavailable, {Failed} failed, {NewVersions} new version(s); {Busy} handled by another run{(StoppedByBudget ? "; stopped at the time budget" : "")}.";
+        $"{Due} tweet(s) due; checked {Checked}: {Available} seen, {Unavailable} unavailable, {Failed} failed, {NewVersions} new version(s); {Busy} handled by another run{(StoppedByBudget ? "; stopped at the time budget" : "")}{(Timestamped > 0 ? $"; {Timestamped} snapshot(s) timestamped" : "")}.";
 }

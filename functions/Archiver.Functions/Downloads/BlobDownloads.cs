@@ -39,17 +39,17 @@ public sealed class BlobDownloads(IOptions<DownloadOptions> options, BlobService
             enableRangeProcessing: true);
     }
 
-    public async Task<IResult> ServeBundleAsync(Bundle bundle, HttpContext context, CancellationToken cancellationToken)
+    public async Task<IResult> ServeBundleAsync(Bundle bundle, BundleFormat format, HttpContext context, CancellationToken cancellationToken)
     {
         if (Redirects)
         {
-            return await ServeAsync(await bundles.ExportAsync(bundle, cancellationToken), "application/zip", bundle.FileName, context, cancellationToken);
+            return await ServeAsync(await bundles.ExportAsync(bundle, format, cancellationToken), Bundle.ContentType(format), bundle.FileNameOf(format), context, cancellationToken);
         }
 
         // Written to the response entry by entry: the first bytes leave before the last file is read. A storage failure
-        // half-way aborts the connection, so a client never takes a cut-off ZIP for a whole one.
+        // half-way aborts the connection, so a client never takes a cut-off ZIP (or WACZ) for a whole one.
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(output => bundles.WriteAsync(bundle, output, cancellationToken), "application/zip", bundle.FileName);
+        return TypedResults.Stream(output => bundles.WriteAsync(bundle, format, output, cancellationToken), Bundle.ContentType(format), bundle.FileNameOf(format));
     }
 
     /// <summary>A read-only SAS for one blob: signed with the account key where the client has one (Azurite, connection

@@ -110,15 +110,28 @@ public static class TweetsApi
         return ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no media file '{file}'.");
     }
 
-    internal static async Task<IResult> GetBundleAsync(string id, ArchiveStore store, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetBundleAsync(string id, string? format, ArchiveStore store, BundleExporter exporter, BlobDownloads downloads, HttpContext context, CancellationToken cancellationToken)
     {
+        BundleFormat packing;
+        switch (format)
+        {
+            case null or "" or "zip":
+                packing = BundleFormat.Zip;
+                break;
+            case "wacz":
+                packing = BundleFormat.Wacz;
+                break;
+            default:
+                return ApiErrors.BadRequest("invalid_query", $"format '{format}' is not a bundle format: use zip (the default) or wacz.");
+        }
+
         if (!IsTweetId(id) || await store.ReadStateAsync(id, cancellationToken) is not { } state)
         {
             return NotArchived(id);
         }
 
         return await exporter.PrepareAsync(state.Value, cancellationToken) is { } bundle
-            ? await downloads.ServeBundleAsync(bundle, context, cancellationToken)
+            ? await downloads.ServeBundleAsync(bundle, packing, context, cancellationToken)
             : ApiErrors.Create(StatusCodes.Status404NotFound, "not_found", $"Tweet {id} has no capture to bundle yet (status: {EnumNames.Of(state.Value.Status)}).");
     }
 

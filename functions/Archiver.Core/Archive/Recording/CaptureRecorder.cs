@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Archiver.Evidence;
 using Archiver.Notify;
 using Archiver.Progress;
 using Archiver.Recheck;
@@ -18,6 +19,7 @@ internal sealed class CaptureRecorder(
     ArchiveStore store,
     CheckLog checkLog,
     IChangeNotifier notifier,
+    SnapshotTimestamper timestamper,
     IOptions<ArchiveOptions> options,
     IOptions<RecheckOptions> recheck,
     TimeProvider time)
@@ -78,6 +80,7 @@ internal sealed class CaptureRecorder(
             }
 
             written = snapshot.Version;
+            await timestamper.MarkPendingAsync(tweetId, written, cancellationToken);
         }
 
         var entry = written is null ? null : new TweetVersion
@@ -140,6 +143,13 @@ internal sealed class CaptureRecorder(
             Missing = capture.Missing.Count == 0 ? null : Describe(capture.Missing),
         }, scope.IsFirstCheck, cancellationToken);
         Publish(tweetId, before, state, newVersion ? written : null);
+        if (written is not null && state.Versions.Any(v => v.Version == written))
+        {
+            // Dated once the snapshot is listed; an authority that fails leaves it for the timer, never fails the capture.
+            await timestamper.StampAsync(tweetId, written, cancellationToken);
+            state = await store.ReadStateAsync(tweetId, cancellationToken) is { } stamped ? stamped.Value : state;
+        }
+
         return (Outcome(state), state);
     }
 

@@ -129,7 +129,42 @@ internal sealed class UpstreamClient(
         Truncated = truncated,
         RetryAfter = Sources.RetryAfter.Of(response, time),
         Sha256 = body.Length == 0 ? EmptySha256 : Convert.ToHexStringLower(SHA256.HashData(body)),
+        Http = Record(realUrl, response),
     };
+
+    /// <summary>
+    /// The exchange as the client sent and saw it, on the real host's terms: <c>Host</c> is the real authority (a host
+    /// map's loopback address never shows), then the headers the request carried when it left (the handler's
+    /// <c>Accept-Encoding</c> included), and every response header. Bodies are decoded as they arrive, so the
+    /// <c>Content-Encoding</c> and <c>Content-Length</c> of the encoded body are not among them. Secrets are replaced.
+    /// </summary>
+    private static Evidence.HttpRecord Record(Uri realUrl, HttpResponseMessage response)
+    {
+        var request = response.RequestMessage;
+        var sent = new List<Evidence.HeaderField> { new("Host", realUrl.IsDefaultPort ? realUrl.IdnHost : $"{realUrl.IdnHost}:{realUrl.Port}") };
+        if (request is not null)
+        {
+            sent.AddRange(request.Headers.Where(h => !h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)).SelectMany(Lines));
+        }
+
+        var received = response.Headers.Concat(response.Content.Headers).SelectMany(Lines).ToList();
+        return new Evidence.HttpRecord
+        {
+            Method = request?.Method.Method ?? "GET",
+            Url = realUrl.AbsoluteUri,
+            HttpVersion = response.Version.Major >= 2 ? $"HTTP/{response.Version.Major}" : $"HTTP/{response.Version.Major}.{response.Version.Minor}",
+            RequestHeaders = sent,
+            Status = (int)response.StatusCode,
+            Reason = response.ReasonPhrase,
+            ResponseHeaders = received,
+        };
+    }
+
+    /// <summary>A header as lines on the wire: one per <c>Set-Cookie</c>, else its values joined as HTTP joins them.</summary>
+    private static IEnumerable<Evidence.HeaderField> Lines(KeyValuePair<string, IEnumerable<string>> header) =>
+        header.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)
+            ? header.Value.Select(v => Evidence.HeaderField.Redacted(header.Key, v))
+            : [Evidence.HeaderField.Redacted(header.Key, string.Join(header.Key is "User-Agent" or "Server" ? " " : ", ", header.Value))];
 
     private UpstreamAnswer Refused(string endpoint, Uri realUrl)
     {

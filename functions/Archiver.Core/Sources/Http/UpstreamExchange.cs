@@ -31,4 +31,7 @@ public sealed record UpstreamExchange
 
     /// <summary>Lower-case hex SHA-256 of <see cref="Body"/>.</summary>
     public required string Sha256 { get; init; }
+
+    /// <summary>The request line and headers sent, the status line and headers received; null when no answer came.</summary>
+    public Archiver.Evidence.HttpRecord? Http { get; init; }
 }
