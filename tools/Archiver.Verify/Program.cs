@@ -45,13 +45,12 @@ if (bundle is null || !File.Exists(bundle))
 }
 
 var rows = BundleVerifier.Verify(bundle, [.. trusted]);
-var itemWidth = Math.Min(60, rows.Max(r => r.Item.Length));
+var itemWidth = rows.Max(r => r.Item.Length);
 var checkWidth = rows.Max(r => r.Check.Length);
 Console.WriteLine($"{"result",-6}  {"item".PadRight(itemWidth)}  {"check".PadRight(checkWidth)}  detail");
 foreach (var row in rows)
 {
-    var item = row.Item.Length > itemWidth ? "…" + row.Item[^(itemWidth - 1)..] : row.Item;
-    Console.WriteLine($"{(row.Ok ? "ok" : "FAIL"),-6}  {item.PadRight(itemWidth)}  {row.Check.PadRight(checkWidth)}  {row.Detail}");
+    Console.WriteLine($"{(row.Ok ? "ok" : "FAIL"),-6}  {row.Item.PadRight(itemWidth)}  {row.Check.PadRight(checkWidth)}  {row.Detail}");
 }
 
 var failed = rows.Count(r => !r.Ok);
