@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Archiver.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Archiver.Evidence;
@@ -12,10 +13,7 @@ public static class EvidenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEvidence(this IServiceCollection services)
     {
-        services.AddOptions<EvidenceOptions>()
-            .BindConfiguration(EvidenceOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<EvidenceOptions>().BindSettings(EvidenceOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EvidenceOptions>, EvidenceOptionsValidator>());
         // No retries here: a timestamp that fails waits for the next RecheckLinks run, never holds up a capture.
         services.AddHttpClient<TimestampClient>(TimestampClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)

@@ -34,12 +34,15 @@ public sealed record HttpRecord
         return Finish(head, RequestHeaders);
     }
 
-    /// <summary>The status line and headers, ending with the blank line.</summary>
+    /// <summary>
+    /// The status line and headers, ending with the blank line, as a WARC response record carries them in front of the
+    /// body kept: without <c>Transfer-Encoding</c>, since the body is kept de-chunked (replay tools would chunk-decode it).
+    /// </summary>
     public byte[] ResponseHead()
     {
         var head = new StringBuilder().Append(HttpVersion).Append(' ').Append(Status.ToString(CultureInfo.InvariantCulture));
         head.Append(' ').Append(Reason ?? "").Append("\r\n");
-        return Finish(head, ResponseHeaders);
+        return Finish(head, [.. ResponseHeaders.Where(h => !h.Name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))]);
     }
 
     private static byte[] Finish(StringBuilder head, IReadOnlyList<HeaderField> headers)

@@ -32,6 +32,8 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
         var zip = await s.VerifyAsync(s.Write("tweet.zip", d.Zip));
         var wacz = await s.VerifyAsync(s.Write("tweet.wacz", d.Wacz));
 
+        TestContext.Current.TestOutputHelper?.WriteLine(zip.Output);
+        TestContext.Current.TestOutputHelper?.WriteLine(wacz.Output);
         foreach (var run in new[] { zip, wacz })
         {
             Assert.True(run.ExitCode == 0, run.ToString());

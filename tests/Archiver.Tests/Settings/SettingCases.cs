@@ -1,5 +1,6 @@
 using Archiver.Archive;
 using Archiver.Citations;
+using Archiver.Evidence;
 using Archiver.Functions.Articles;
 using Archiver.Functions.Downloads;
 using Archiver.Notify;
@@ -69,6 +70,10 @@ internal static class SettingCases
         SettingCase.Of("Archiver__Notify__WebhookUrl", "https://hooks.example.org/archiver", p => Options<NotifyOptions>(p).WebhookUrl, new Uri("https://hooks.example.org/archiver")),
         SettingCase.Of("Archiver__Notify__QueueLimit", "10", p => Options<NotifyOptions>(p).QueueLimit, 10),
         SettingCase.Of("Archiver__Notify__RetryBaseDelay", "00:00:02", p => Options<NotifyOptions>(p).RetryBaseDelay, TimeSpan.FromSeconds(2)),
+        SettingCase.Of("Archiver__Evidence__TimestampAuthorityUrl", "http://timestamp.example.org/tsa",
+            p => p.GetRequiredService<TimestampClient>().Authority, new Uri("http://timestamp.example.org/tsa")),
+        SettingCase.Of("Archiver__Evidence__TimestampTimeout", "00:00:05", p => Options<EvidenceOptions>(p).TimestampTimeout, TimeSpan.FromSeconds(5)),
+        SettingCase.Of("Archiver__Evidence__TimestampRetriesPerRun", "7", p => Options<EvidenceOptions>(p).TimestampRetriesPerRun, 7),
     ];
 
     private static T Options<T>(IServiceProvider provider)
