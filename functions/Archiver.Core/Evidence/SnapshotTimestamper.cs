@@ -26,12 +26,12 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
         }
     }
 
-    /// <summary>Asks for and keeps the token of one snapshot; false (logged) when it is not yet timestamped.</summary>
-    public async Task<bool> StampAsync(string tweetId, string version, CancellationToken cancellationToken)
+    /// <summary>Asks for and keeps the token of one snapshot: the state written with it, or null (logged) when not yet timestamped.</summary>
+    public async Task<TweetState?> StampAsync(string tweetId, string version, CancellationToken cancellationToken)
     {
         if (client.Enabled is false || client.Authority is not { } authority)
         {
-            return false;
+            return null;
         }
 
         var snapshotBlob = BlobNames.Snapshot(tweetId, version);
@@ -43,7 +43,7 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
             if (!reply.Succeeded)
             {
                 Log.NotTimestamped(logger, snapshotBlob, reply.Error!);
-                return false;
+                return null;
             }
 
             var tokenBlob = BlobNames.Timestamp(tweetId, version);
@@ -57,18 +57,18 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
                 Serial = reply.Serial,
                 Signer = reply.Signer,
             };
-            await store.UpdateStateAsync(tweetId, current => current is null ? throw new InvalidOperationException($"Tweet {tweetId} has no state.") : current with
+            var state = await store.UpdateStateAsync(tweetId, current => current is null ? throw new InvalidOperationException($"Tweet {tweetId} has no state.") : current with
             {
                 Versions = [.. current.Versions.Select(v => v.Version == version && v.Timestamp is null ? v with { Timestamp = stamp } : v)],
             }, cancellationToken);
             await store.DeleteIfExistsAsync(BlobNames.TimestampPending(tweetId, version), cancellationToken);
             Log.Timestamped(logger, snapshotBlob, authority.AbsoluteUri, stamp.GenTime);
-            return true;
+            return state.Value;
         }
         catch (RequestFailedException e) when (!cancellationToken.IsCancellationRequested)
         {
             Log.NotTimestamped(logger, snapshotBlob, $"storage answered {e.Status} ({e.ErrorCode})");
-            return false;
+            return null;
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
                 break;
             }
 
-            if (await StampAsync(parts[0], parts[1], cancellationToken))
+            if (await StampAsync(parts[0], parts[1], cancellationToken) is not null)
             {
                 stamped++;
             }

@@ -57,7 +57,7 @@ public sealed class WaczWriter(ArchiveStore store)
         await using var entry = await zip.CreateEntry(WarcPath, CompressionLevel.NoCompression).OpenAsync(cancellationToken);
         await using var digest = new DigestStream(entry);
         var warc = new WarcWriter(digest);
-        var info = Encoding.UTF8.GetBytes($"software: Archiver {TweetArchiver.ArchiverVersion}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nisPartOf: tweet {bundle.TweetId}\r\n");
+        var info = Encoding.UTF8.GetBytes($"software: Archiver {CaptureRecorder.ArchiverVersion}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nisPartOf: tweet {bundle.TweetId}\r\n");
         await warc.WriteAsync(new WarcRecord
         {
             Type = "warcinfo",
@@ -180,7 +180,7 @@ public sealed class WaczWriter(ArchiveStore store)
             json.WriteString("title", $"Tweet {bundle.TweetId}");
             json.WriteString("description", $"Every capture of tweet {bundle.TweetId} made by Archiver: the upstream exchanges as WARC records, the snapshots and their RFC 3161 timestamp tokens under archiver/.");
             json.WriteString("created", latest.Version.CapturedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("software", $"Archiver {TweetArchiver.ArchiverVersion}");
+            json.WriteString("software", $"Archiver {CaptureRecorder.ArchiverVersion}");
             json.WriteString("mainPageUrl", CanonicalUrl(latest.Snapshot));
             json.WriteString("mainPageDate", latest.Version.CapturedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStartArray("resources");

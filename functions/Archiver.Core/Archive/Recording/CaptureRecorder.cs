@@ -146,8 +146,7 @@ internal sealed class CaptureRecorder(
         if (written is not null && state.Versions.Any(v => v.Version == written))
         {
             // Dated once the snapshot is listed; an authority that fails leaves it for the timer, never fails the capture.
-            await timestamper.StampAsync(tweetId, written, cancellationToken);
-            state = await store.ReadStateAsync(tweetId, cancellationToken) is { } stamped ? stamped.Value : state;
+            state = await timestamper.StampAsync(tweetId, written, cancellationToken) ?? state;
         }
 
         return (Outcome(state), state);
