@@ -78,15 +78,21 @@ public static class ArchiveApi
             return ApiErrors.BadRequest("invalid_query", "pageSize must be between 1 and 50.");
         }
 
+        string? marker = null;
+        if (!string.IsNullOrEmpty(continuationToken) && !ListingToken.TryUnwrap(continuationToken, "submissions", out marker, out var problem))
+        {
+            return ApiErrors.BadRequest("invalid_query", problem);
+        }
+
         try
         {
-            var (submissions, next) = await store.ListSubmissionsAsync(pageSize ?? 20, continuationToken, cancellationToken);
+            var (submissions, next) = await store.ListSubmissionsAsync(pageSize ?? 20, marker, cancellationToken);
             var nextRun = schedule.NextRun();
-            return TypedResults.Ok(new SubmissionListView([.. submissions.Select(s => SubmissionView.Of(s, nextRun))], next));
+            return TypedResults.Ok(new SubmissionListView([.. submissions.Select(s => SubmissionView.Of(s, nextRun))], ListingToken.Wrap(next, "submissions")));
         }
         catch (Azure.RequestFailedException e) when (e.Status == 400)
         {
-            return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out.");
+            return ApiErrors.BadRequest("invalid_query", "continuationToken is not a token this listing gave out; start again without it.");
         }
     }
 

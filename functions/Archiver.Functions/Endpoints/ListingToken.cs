@@ -6,9 +6,10 @@ using System.Text;
 namespace Archiver.Functions.Endpoints;
 
 /// <summary>
-/// The <c>continuationToken</c> of <c>GET /api/tweets</c>: storage's marker wrapped with the filter it belongs to and
-/// a checksum, so a token that was not handed out, or was handed out for another filter, is refused at once instead
-/// of reaching storage.
+/// The <c>continuationToken</c> of <c>GET /api/tweets</c> and <c>GET /api/submissions</c>: storage's marker wrapped
+/// with the listing and filters it belongs to (<c>tweets?status=…</c>, <c>submissions</c>) and a checksum, so a token
+/// that was not handed out, or was handed out for another listing or other filters, is refused at once instead of
+/// reaching storage.
 /// </summary>
 internal static class ListingToken
 {
@@ -33,9 +34,14 @@ internal static class ListingToken
             return false;
         }
 
-        if (text[..newline] != filter)
+        if (text[..newline] != filter && text[..newline].Split('?')[0] == filter.Split('?')[0])
         {
             problem = "continuationToken belongs to a listing with other filters; send the same status and changedSince as the page it came with.";
+            return false;
+        }
+
+        if (text[..newline] != filter)
+        {
             return false;
         }
 

@@ -48,7 +48,7 @@ public static class TweetsApi
             return ApiErrors.BadRequest("invalid_query", "pageSize must be between 1 and 200.");
         }
 
-        var filter = $"status={status}&changedSince={since?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}";
+        var filter = $"tweets?status={status}&changedSince={since?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}";
         string? marker = null;
         if (!string.IsNullOrEmpty(continuationToken) && !ListingToken.TryUnwrap(continuationToken, filter, out marker, out var problem))
         {

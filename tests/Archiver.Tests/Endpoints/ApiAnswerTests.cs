@@ -69,6 +69,26 @@ public sealed class ApiAnswerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListSubmissions_GarbageOrAnotherListingsToken_BadRequestWithoutAskingStorage_Issue13()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var first = Tweet("1313131313131313121");
+        var second = Tweet("1313131313131313122");
+        Serve(s, first);
+        Serve(s, second);
+        await s.ArchiveAsync($"{first.StatusUrl} and {second.StatusUrl}");
+        var tweetsToken = (await s.GetJsonAsync("/api/tweets?pageSize=1")).GetProperty("continuationToken").GetString()!;
+
+        foreach (var token in new[] { "garbage", tweetsToken })
+        {
+            var response = await s.Client.GetAsync($"/api/submissions?continuationToken={Uri.EscapeDataString(token)}", Ct);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("continuationToken is not a token this listing gave out; start again without it.", Message(await ArchiveScenario.BodyAsync(response)));
+        }
+    }
+
+    [Fact]
     public async Task ListTweets_PagingParameterUnderAnotherName_BadRequestNamingTheParameters_Issue13()
     {
         await using var app = await ArchiverApp.StartAsync(azurite);
