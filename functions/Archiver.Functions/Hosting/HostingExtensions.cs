@@ -32,6 +32,11 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddStandaloneLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Error);
+        // No four lines per request; a lowest-ranked default, so Logging__LogLevel__Microsoft.AspNetCore still overrides it.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.Configure<ConsoleFormatterOptions>(options => options.TimestampFormat = "O ");

@@ -30,6 +30,7 @@ public sealed class UpstreamLogTests(AzuriteFixture azurite)
         Assert.All(records.Where(r => r.Level >= LogLevel.Information), r => Assert.Null(r.Exception));
         Assert.DoesNotContain(records, r => r.Level >= LogLevel.Information
             && (r.Category?.StartsWith("Polly", StringComparison.Ordinal) == true || r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(records, r => r.Level < LogLevel.Warning && r.Category?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true);
         var failures = records.Where(r => r.Id.Id == 3002).ToArray();
         Assert.Contains(failures, r => r.Message.Contains("cdn.syndication.twimg.com", StringComparison.Ordinal));
         Assert.Contains(failures, r => r.Message.Contains("t.co", StringComparison.Ordinal));
