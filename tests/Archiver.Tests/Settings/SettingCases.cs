@@ -23,6 +23,7 @@ internal static class SettingCases
         SettingCase.Of("Archiver__Storage__AccountUrl", "https://issue13.blob.core.windows.net/",
             p => p.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri, "https://issue13.blob.core.windows.net/"),
         SettingCase.Of("Archiver__Storage__Container", "issue-13", p => p.GetRequiredService<BlobContainerClient>().Name, "issue-13"),
+        SettingCase.Of("Archiver__Storage__TagQueries", "Index", p => p.GetRequiredService<TagIndex>().Lists, false),
         SettingCase.Of("Archiver__Downloads__Mode", "Redirect", p => Options<DownloadOptions>(p).Mode, DownloadMode.Redirect),
         SettingCase.Of("Archiver__Articles__FetchTimeout", "00:00:05", p => Options<ArticleOptions>(p).FetchTimeout, TimeSpan.FromSeconds(5)),
         SettingCase.Of("Archiver__Articles__MaxBodyBytes", "2048", p => Options<ArticleOptions>(p).MaxBodyBytes, 2048L),
