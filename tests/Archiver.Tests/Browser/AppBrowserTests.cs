@@ -15,14 +15,17 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
 {
     private static readonly byte[] AvatarPng = TestImages.Png(96, 96, (40, 70, 120), (150, 190, 230));
 
-    /// <summary>The seed article's five short links, each leading to a made-up status of the handle its signature names.</summary>
+    /// <summary>
+    /// The seed article's five short links, each leading to a status of the handle its signature names, with the text,
+    /// author and day the article quotes for it (the ids and photos are the fake upstream's).
+    /// </summary>
     private static readonly (FakeTweet Tweet, (byte, byte, byte) Colour)[] SeedTweets =
     [
-        (SeedTweet("rtVCutBtcO", "1479377264440250514", "jardemalie", "Bota Jardemalie", "GHa1rtVCutBtcOx", "Made-up test tweet: an armoured vehicle on a snowy avenue, seen from a window.", "Street seen from above, snow on the road"), (70, 110, 160)),
-        (SeedTweet("BVbPGKX3w0", "1478380697809850514", "abdujalil", "Abdujalil A", "GHa2BVbPGKX3w0x", "Made-up test tweet: a crowd walks along a wide road at dusk.", "A crowd on a road"), (150, 90, 60)),
-        (SeedTweet("zwVzLRbFOW", "1479543358878650514", "AlexKokcharov", "Alex Kokcharov", "GHa3zwVzLRbFOWx", "Made-up test tweet: a square full of people late in the evening.", "People gathered on a square at night"), (60, 60, 110)),
-        (SeedTweet("0RDJ9Lg69T", "1479045075563450514", "Jake_Hanrahan", "Jake Hanrahan", "GHa40RDJ9Lg69Tx", "Made-up test tweet: workers in orange overalls stand by a pipeline.", "Workers beside a pipeline"), (190, 120, 40)),
-        (SeedTweet("Ix5TEp187a", "1478350498821050514", "ThomasVLinge", "Thomas van Linge", "GHa5Ix5TEp187ax", "Made-up test tweet: a long column of people walking through a frozen landscape.", "A column of people in the cold"), (90, 140, 120)),
+        (SeedTweet("rtVCutBtcO", "1479377264440250514", "jardemalie", "Bota Jardemalie 🇰🇿🇧🇪🇪🇺", "GHa1rtVCutBtcOx", "City of Ust-Kamenogorsk, the administrative center of Eastern #Kazakhstan: military sweeps.", "Armoured vehicles on a snowy avenue, seen from a window above"), (70, 110, 160)),
+        (SeedTweet("BVbPGKX3w0", "1478380697809850514", "abdujalil", "Abdujalil A", "GHa2BVbPGKX3w0x", "Protesters in #Kazakhstan chase an APC away. Riot police used tear gas and stun grenades to disperse protesters. The authorities have introduced a state of emergency and curfew in Mangystau region and in Almaty. Mass protests broke out over fuel price hike", "Protesters running after an armoured personnel carrier"), (150, 90, 60)),
+        (SeedTweet("zwVzLRbFOW", "1479543358878650514", "AlexKokcharov", "Alex Kokcharov", "GHa3zwVzLRbFOWx", "In #Aktau, west #Kazakhstan, the #protest rally appears to be ongoing as of Thursday night, despite the nationwide state of emergency and the night time curfew:", "A crowd on a square in Aktau at night"), (60, 60, 110)),
+        (SeedTweet("0RDJ9Lg69T", "1479045075563450514", "Jake_Hanrahan", "Jake Hanrahan", "GHa40RDJ9Lg69Tx", "Oil workers in #Kazakhstan going on strike in solidarity with the protests. Remember this uprising began as protests against increased fuel prices. (Via Atlas News)", "Oil workers in overalls gathered by a road"), (190, 120, 40)),
+        (SeedTweet("Ix5TEp187a", "1478350498821050514", "ThomasVLinge", "Thomas van Linge", "GHa5Ix5TEp187ax", "#Kazakhstan 🇰🇿: footage from #Mangystau earlier today as thousands of worked walked to #Aktau in the freezing cold, striking in protest against the government. #zhanaozen2022", "A long column of people walking along a frozen road"), (90, 140, 120)),
     ];
 
     [Fact]
