@@ -35,7 +35,8 @@ internal sealed class EvidenceScenario : IAsyncDisposable
 
     public static string SyndicationUrl => Archiver.Sources.TweetFetcher.SyndicationUrl(Tweet.Id).AbsoluteUri;
 
-    public static async Task<EvidenceScenario> StartAsync(AzuriteFixture azurite, FakeTimestampAuthority.Mode tsaMode = FakeTimestampAuthority.Mode.Up, IDictionary<string, string?>? settings = null)
+    /// <param name="photo">The photo's bytes and type, when a test needs a real image (a browser shows it).</param>
+    public static async Task<EvidenceScenario> StartAsync(AzuriteFixture azurite, FakeTimestampAuthority.Mode tsaMode = FakeTimestampAuthority.Mode.Up, IDictionary<string, string?>? settings = null, (byte[] Bytes, string Type)? photo = null)
     {
         var tsa = await FakeTimestampAuthority.StartAsync(TestContext.Current.CancellationToken);
         tsa.Behaviour = tsaMode;
@@ -47,7 +48,7 @@ internal sealed class EvidenceScenario : IAsyncDisposable
 
         var archive = await ArchiveScenario.StartAsync(azurite, all);
         archive.Upstream.AddTweet(Tweet);
-        archive.Upstream.AddMedia(PhotoUrl, PhotoBytes, "image/jpeg");
+        archive.Upstream.AddMedia(PhotoUrl, photo?.Bytes ?? PhotoBytes, photo?.Type ?? "image/jpeg");
         archive.Upstream.AddMedia(Tweet.ProfileImageUrl.Replace("_normal", "_400x400", StringComparison.Ordinal), AvatarBytes, "image/jpeg");
         return new EvidenceScenario(archive, tsa);
     }
