@@ -6,6 +6,9 @@ namespace Archiver.Tests.Chaos;
 /// </summary>
 public sealed record ChaosChanges(string EditedId, string EditId, string EditText, string PhotoRemovedId, int PhotosLeft, string DeletedId)
 {
-    /// <summary>How many snapshot versions each tweet should have: one, and one more for the tweet whose media list changed.</summary>
-    public int ExpectedVersions(string id) => id == PhotoRemovedId ? 2 : 1;
+    /// <summary>
+    /// How many snapshot versions each tweet should have: one, and one more for the tweet whose media list changed and for
+    /// the edited tweet, whose edit chain grew (its text stays: the new text is the new id's).
+    /// </summary>
+    public int ExpectedVersions(string id) => id == PhotoRemovedId || id == EditedId ? 2 : 1;
 }

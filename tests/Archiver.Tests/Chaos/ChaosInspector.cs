@@ -133,8 +133,13 @@ public sealed class ChaosInspector(ArchiveStore store, BlobContainerClient conta
             problems.Add($"the original's chain is [{string.Join(", ", original?.EditChain ?? [])}]");
         }
 
+        if (original is not null && original.Versions.Count != 2)
+        {
+            problems.Add($"the original has {original.Versions.Count} versions, not one more for its longer chain");
+        }
+
         (problems.Count == 0 ? recorded : missed).Add(problems.Count == 0
-            ? $"edit of {changes.EditedId}: {changes.EditId} archived once, chain linked both ways"
+            ? $"edit of {changes.EditedId}: {changes.EditId} archived once, one new version of the original, chain linked both ways"
             : $"edit of {changes.EditedId} as {changes.EditId}: {string.Join("; ", problems)}");
     }
 
@@ -208,15 +213,19 @@ public sealed class ChaosInspector(ArchiveStore store, BlobContainerClient conta
 
             names.Add(blob.Name);
             var state = states.TryGetValue(id, out var known) ? known : (await store.ReadStateAsync(id, cancellationToken))?.Value;
-            if (state is null || state.Versions.All(v => v.Blob != blob.Name))
+            if (state is null || !Referenced(state).Contains(blob.Name))
             {
                 orphans.Add($"{blob.Name}: not referenced by tweets/{id}/state.json ({state?.Versions.Count ?? 0} versions)");
             }
         }
 
-        orphans.AddRange(states.Values.SelectMany(s => s.Versions).Where(v => !names.Contains(v.Blob)).Select(v => $"{v.Blob}: referenced, but not stored"));
+        orphans.AddRange(states.Values.SelectMany(Referenced).Where(name => !names.Contains(name)).Select(name => $"{name}: referenced, but not stored"));
         return orphans;
     }
+
+    /// <summary>The snapshot blobs a state refers to: each version's, and the partial captures each version completes.</summary>
+    private static IEnumerable<string> Referenced(TweetState state) =>
+        state.Versions.SelectMany(v => v.Captures.Select(c => BlobNames.Snapshot(state.TweetId, c)).Append(v.Blob));
 
     private async Task<string> DescribeVersionsAsync(TweetState state, CancellationToken cancellationToken)
     {
