@@ -67,8 +67,10 @@ public sealed class ChaosRun : IAsyncDisposable
         {
             // The run fires RecheckLinks itself, as the host would; the standalone scheduler stays out of the way.
             ["Archiver:Recheck:Schedule"] = "0 0 0 1 1 *",
-            // Stalls last longer than an attempt may; retries keep their tiny base delay; 429s are honoured up to 30 s.
+            // Stalls last longer than an attempt may; retries keep their tiny base delay; a Retry-After is waited up to
+            // 2 s (the fake's short ones, 1 s, are waited; its long ones, 2 min, are not).
             ["Archiver:Upstream:AttemptTimeout"] = "00:00:00.400",
+            ["Archiver:Upstream:MaxRetryAfter"] = "00:00:02",
             ["Archiver:Upstream:RequestsPerSecondPerHost"] = "0",
             ["Archiver:Upstream:BreakerBreakDuration"] = "00:00:02",
             // Each injected fault would be logged (retries, timeouts, failed downloads): that is noise here, and costly on a busy machine.
