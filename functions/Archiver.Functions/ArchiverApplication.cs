@@ -64,6 +64,7 @@ public static class ArchiverApplication
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, FunctionsJsonContext.Default));
         builder.Services.AddApiErrors();
         builder.Services.AddArchive();
+        builder.Services.Configure<Archiver.Notify.NotifyOptions>(notify => notify.TweetLink = id => $"/api/tweets/{id}");
         builder.Services.AddDownloads();
         builder.Services.AddCitations();
         builder.Services.AddArticles();

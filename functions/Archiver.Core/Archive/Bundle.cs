@@ -8,6 +8,9 @@ public sealed record Bundle(TweetState State, IReadOnlyList<(TweetVersion Versio
 {
     public string TweetId => State.TweetId;
 
+    /// <summary>Partial captures that a later snapshot of the same version completed, kept as evidence.</summary>
+    public IReadOnlyList<Snapshot> EarlierCaptures { get; init; } = [];
+
     /// <summary>The newest version that could be read: the bundle is named and cached after it.</summary>
     public TweetVersion Latest => Snapshots[^1].Version;
 

@@ -24,15 +24,24 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
     public async Task<Bundle?> PrepareAsync(TweetState state, CancellationToken cancellationToken)
     {
         var snapshots = new List<(TweetVersion, Snapshot)>();
+        var earlier = new List<Snapshot>();
         foreach (var version in state.Versions)
         {
             if (await store.ReadSnapshotAsync(state.TweetId, version.Version, cancellationToken) is { } snapshot)
             {
                 snapshots.Add((version, snapshot));
             }
+
+            foreach (var capture in version.Captures)
+            {
+                if (await store.ReadSnapshotAsync(state.TweetId, capture, cancellationToken) is { } partial)
+                {
+                    earlier.Add(partial);
+                }
+            }
         }
 
-        return snapshots.Count == 0 ? null : new Bundle(state, snapshots);
+        return snapshots.Count == 0 ? null : new Bundle(state, snapshots) { EarlierCaptures = earlier };
     }
 
     /// <summary>Writes the bundle in <paramref name="format"/> to <paramref name="output"/> as it is built; the stream need not seek.</summary>
@@ -86,13 +95,19 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
             }
         }
 
-        foreach (var file in bundle.Snapshots.SelectMany(s => s.Snapshot.Files).DistinctBy(f => f.Sha256))
+        foreach (var partial in bundle.EarlierCaptures)
+        {
+            await CopyAsync(zip, $"snapshots/{partial.Version}.json", BlobNames.Snapshot(partial.TweetId, partial.Version), CompressionLevel.Optimal, manifest, cancellationToken);
+        }
+
+        var all = bundle.Snapshots.Select(s => s.Snapshot).Concat(bundle.EarlierCaptures).ToList();
+        foreach (var file in all.SelectMany(s => s.Files).DistinctBy(f => f.Sha256))
         {
             // Photos and videos are compressed already: deflating them again costs time and saves nothing.
             await CopyAsync(zip, $"media/{file.File}", file.Blob, CompressionLevel.NoCompression, manifest, cancellationToken);
         }
 
-        foreach (var source in bundle.Snapshots.SelectMany(s => s.Snapshot.Sources).DistinctBy(s => s.Sha256))
+        foreach (var source in all.SelectMany(s => s.Sources).DistinctBy(s => s.Sha256))
         {
             await CopyAsync(zip, $"raw/{source.Sha256}", source.Blob, CompressionLevel.Optimal, manifest, cancellationToken);
         }
@@ -116,6 +131,16 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
             json.WriteString("tweetId", bundle.TweetId);
             json.WriteString("version", bundle.Latest.Version);
             json.WriteString("archiverVersion", CaptureRecorder.ArchiverVersion);
+            // Whether the latest capture is complete, and what it lacks and why (snapshots written before this was recorded say nothing).
+            var completeness = bundle.Snapshots[^1].Snapshot.Completeness;
+            json.WriteBoolean("complete", bundle.State.Partial is null && completeness?.Complete != false);
+            json.WriteStartArray("missing");
+            foreach (var line in CaptureRecorder.Describe(completeness?.Missing ?? []))
+            {
+                json.WriteStringValue(line);
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("files");
             foreach (var entry in entries)
             {

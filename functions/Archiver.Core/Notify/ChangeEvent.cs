@@ -18,6 +18,6 @@ public sealed record ChangeEvent
 
     public required DateTimeOffset At { get; init; }
 
-    /// <summary>The API path of the tweet.</summary>
-    public required string Tweet { get; init; }
+    /// <summary>The API path of the tweet, filled in by the notifier from <see cref="NotifyOptions.TweetLink"/> (the edge knows its routes).</summary>
+    public string? Tweet { get; init; }
 }

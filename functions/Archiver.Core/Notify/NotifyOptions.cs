@@ -14,6 +14,12 @@ public sealed class NotifyOptions
     [Range(1, 1_000_000)]
     public int QueueLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// The API path of a tweet, for the events' <c>tweet</c> member: set by the app that serves the API (Core builds no
+    /// routes); the member is left out when unset.
+    /// </summary>
+    public Func<string, string>? TweetLink { get; set; }
+
     /// <summary>First wait before a failed delivery is tried again (then doubled, with jitter).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -31,7 +31,7 @@ public sealed class WebhookNotifier(IHttpClientFactory clients, IOptions<NotifyO
 
     public void Publish(ChangeEvent change)
     {
-        if (options.Value.WebhookUrl is not null && !queue.Writer.TryWrite(change))
+        if (options.Value.WebhookUrl is not null && !queue.Writer.TryWrite(change with { Tweet = change.Tweet ?? options.Value.TweetLink?.Invoke(change.TweetId) }))
         {
             Log.WebhookDropped(logger, change.Type, change.TweetId);
         }

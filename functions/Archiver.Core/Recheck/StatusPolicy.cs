@@ -35,27 +35,33 @@ public static class StatusPolicy
     public static (TweetStatus Status, Suspicion? Suspect) OnUnavailable(
         TweetState? current, Unavailability reason, bool corroborated, DateTimeOffset now, RecheckOptions options)
     {
-        if (current is not null && Gone.Contains(current.Status) && current.Status == Concluded(reason))
+        if (current is not null && Gone.Contains(current.Status) && (current.Status == Concluded(reason) || reason == Unavailability.NotFound))
         {
             return (current.Status, null);
         }
 
-        var previous = current?.Suspect is { } s && s.Reason == reason ? s : null;
+        // A bare "not found" (oEmbed's or FxTwitter's 404 while syndication is failing) agrees with a specific reason
+        // (syndication's tombstone): the answers add up under the specific one instead of starting over in turn.
+        var previous = current?.Suspect is { } s && Agree(s.Reason, reason) ? s : null;
+        var specific = previous is not null && reason == Unavailability.NotFound ? previous.Reason : reason;
         var suspect = previous is null
             ? new Suspicion { Reason = reason, FirstAt = now, LastAt = now, Checks = 1, Corroborated = corroborated }
             : now - previous.LastAt >= options.ConfirmSpacing
-                ? previous with { LastAt = now, Checks = previous.Checks + 1, Corroborated = previous.Corroborated || corroborated }
-                : previous with { Corroborated = previous.Corroborated || corroborated };
+                ? previous with { Reason = specific, LastAt = now, Checks = previous.Checks + 1, Corroborated = previous.Corroborated || corroborated }
+                : previous with { Reason = specific, Corroborated = previous.Corroborated || corroborated };
 
         if (suspect.Checks >= options.ConfirmChecks && suspect.Corroborated)
         {
-            return (Concluded(reason), null);
+            return (Concluded(suspect.Reason), null);
         }
 
         // Not a conclusion yet: a tweet never captured shows what the sources say; a captured one keeps its status.
         var status = current?.Latest is null ? TweetStatus.Unavailable : current.Status == TweetStatus.Pending ? TweetStatus.Unavailable : current.Status;
         return (status, suspect);
     }
+
+    private static bool Agree(Unavailability a, Unavailability b) =>
+        a == b || a == Unavailability.NotFound || b == Unavailability.NotFound;
 
     /// <summary>The next check: the first interval after any change, else the next interval in the list.</summary>
     public static (DateTimeOffset Next, int Index) NextCheck(TweetState? current, bool changed, DateTimeOffset now, RecheckOptions options)

@@ -162,7 +162,7 @@ function showSubmission(container, submission, ctx) {
         list.append(fresh);
       }
       row.node = fresh;
-      if (citation.tweetId && (citation.outcome === 'archived' || citation.outcome === 'unavailable')) {
+      if (citation.tweetId && ['archived', 'partial', 'unavailable'].includes(citation.outcome)) {
         loadCard(fresh.querySelector('.card-slot'), citation.tweetId, ctx);
       }
     });
@@ -283,7 +283,7 @@ function summarize(submission) {
 
 function outcomeLabel(outcome) {
   return {
-    archived: 'archived', unavailable: 'unavailable', unresolved: 'unresolved', not_a_tweet: 'not a tweet',
+    archived: 'archived', partial: 'partial', unavailable: 'unavailable', unresolved: 'unresolved', not_a_tweet: 'not a tweet',
     pending: 'working…', failed: 'failed',
   }[outcome] ?? outcome;
 }
@@ -294,6 +294,9 @@ function citationRow(citation, index, steps = []) {
     ? `${embed.authorName} (@${embed.screenName})${embed.date ? `, ${embed.date}` : ''}`
     : citation.screenName ? `@${citation.screenName}` : citation.url ?? citation.shortLink ?? `Citation ${index + 1}`;
   const detail = [];
+  if (citation.outcome === 'partial') {
+    detail.push('Saved, but incomplete; it is tried again shortly. Missing: ' + (citation.missing ?? []).join('; '));
+  }
   if (citation.outcome === 'unavailable' && citation.reason) {
     detail.push(`The tweet is unavailable: ${citation.reason.replaceAll('_', ' ')}.`);
   }

@@ -22,6 +22,7 @@ export function tweetCard(view, { pageLink = true } = {}) {
       handle ? el('p', { class: 'handle' }, `@${handle}`) : null),
     el('div', { class: 'badges' },
       statusBadge(view.status, view.reason),
+      view.partial ? statusBadge('partial') : null,
       view.versions.length > 1 ? statusBadge('edited') : null));
 
   const card = el('article', { class: 'card', 'data-tweet-id': view.tweetId, 'aria-labelledby': headingId }, header);
@@ -36,6 +37,13 @@ export function tweetCard(view, { pageLink = true } = {}) {
         el('a', { href: `#/tweets/${tweet.parentTweetId}` }, `(tweet ${tweet.parentTweetId})`)));
     }
     card.append(el('p', { class: 'tweet-text', lang: tweet.lang || null }, textWithLinks(tweet)));
+    if (view.partial) {
+      // What the latest capture lacks and why; each line is text, never markup.
+      card.append(el('div', { class: 'partial muted small' },
+        el('p', {}, 'This capture is incomplete; the archive keeps trying:'),
+        el('ul', {}, ...(view.partial.missing ?? []).map(m =>
+          el('li', {}, `${m.part === 'file' ? `${m.role}${m.index != null ? ` ${m.index + 1}` : ''}` : m.part} (${m.kind}): ${m.reason}`)))));
+    }
     if (tweet.truncated) {
       card.append(el('p', { class: 'muted small' }, 'The source gave this text cut short.'));
     }

@@ -99,9 +99,10 @@ const statusLabels = {
   not_found: 'not found',
   restored: 'restored',
   edited: 'edited',
+  partial: 'partial',
 };
 
-export const tweetStatuses = Object.keys(statusLabels).filter(s => s !== 'edited');
+export const tweetStatuses = Object.keys(statusLabels).filter(s => s !== 'edited' && s !== 'partial');
 
 export function statusLabel(status) {
   return statusLabels[status] ?? String(status ?? 'unknown').replaceAll('_', ' ');

@@ -56,6 +56,12 @@ public sealed class CompletenessTests(AzuriteFixture azurite)
         Assert.False(partial.Completeness!.Complete);
         Assert.Contains(partial.Completeness.Missing, m => m.Part == "media" && m.Kind == PartFailure.Transient);
         await AssertEverySnapshotReferencedAsync(s, tweet.Id);
+        // The bundle keeps the partial capture as evidence too, and its manifest says the latest is complete.
+        var (entries, manifest) = await BundleAsync(s, tweet.Id);
+        Assert.Contains($"snapshots/{version.GetProperty("captures")[0].GetString()}.json", entries);
+        Assert.Contains($"snapshots/{version.GetProperty("version").GetString()}.json", entries);
+        Assert.True(manifest.GetProperty("complete").GetBoolean());
+        Assert.Empty(manifest.GetProperty("missing").EnumerateArray());
     }
 
     [Fact]
@@ -76,6 +82,9 @@ public sealed class CompletenessTests(AzuriteFixture azurite)
         Assert.Equal(0, before.GetProperty("partial").GetProperty("retries").GetInt32());
         // The first of Archiver:Archive:PartialRetryIntervals, not the hour of the re-check cadence.
         Assert.Equal(RecheckScenario.Start + TimeSpan.FromMinutes(5), before.GetProperty("nextCheckAt").GetDateTimeOffset());
+        var (_, partialManifest) = await BundleAsync(s, tweet.Id);
+        Assert.False(partialManifest.GetProperty("complete").GetBoolean());
+        Assert.Contains(partialManifest.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains("syndication failed", StringComparison.Ordinal));
 
         await s.RunTimerAfterAsync(TimeSpan.FromMinutes(5));
 
@@ -275,6 +284,15 @@ public sealed class CompletenessTests(AzuriteFixture azurite)
         var response = await s.Client.PostAsync("/api/archive", new StringContent($"x.com/{tweet.ScreenName}/status/{tweet.Id}", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await ArchiveScenario.BodyAsync(response)).GetProperty("citations")[0];
+    }
+
+    private static async Task<(string[] Entries, JsonElement Manifest)> BundleAsync(RecheckScenario s, string tweetId)
+    {
+        var response = await s.Client.GetAsync($"/api/tweets/{tweetId}/bundle", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        await using var manifest = zip.GetEntry("manifest.json")!.Open();
+        return ([.. zip.Entries.Select(e => e.FullName)], (await JsonDocument.ParseAsync(manifest, cancellationToken: TestContext.Current.CancellationToken)).RootElement.Clone());
     }
 
     private static JsonElement MediaFile(JsonElement snapshot, int index) =>

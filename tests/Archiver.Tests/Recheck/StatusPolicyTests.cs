@@ -73,6 +73,30 @@ public sealed class StatusPolicyTests
     }
 
     [Fact]
+    public void OnUnavailable_DeletedThenNotFoundFromAPoorerSource_AddsUpToDeleted_Issue11()
+    {
+        // Syndication's tombstone, then (syndication faulted) only oEmbed's 404: one suspicion, concluded as deleted.
+        var first = StatusPolicy.OnUnavailable(Captured(), Unavailability.Deleted, true, T0, Options).Suspect;
+
+        var (status, suspect) = StatusPolicy.OnUnavailable(Captured(suspect: first), Unavailability.NotFound, true, T0.AddHours(1), Options);
+
+        Assert.Equal(TweetStatus.Deleted, status);
+        Assert.Null(suspect);
+    }
+
+    [Fact]
+    public void OnUnavailable_NotFoundThenDeleted_CountsUnderDeleted_Issue11()
+    {
+        var first = StatusPolicy.OnUnavailable(Captured(), Unavailability.NotFound, false, T0, Options).Suspect;
+
+        var (status, suspect) = StatusPolicy.OnUnavailable(Captured(suspect: first), Unavailability.Deleted, false, T0.AddHours(1), Options);
+
+        Assert.Equal(TweetStatus.Available, status);
+        Assert.Equal(Unavailability.Deleted, suspect!.Reason);
+        Assert.Equal(2, suspect.Checks);
+    }
+
+    [Fact]
     public void OnUnavailable_ConfirmChecksThree_NeedsThree()
     {
         var options = new RecheckOptions { ConfirmChecks = 3 };

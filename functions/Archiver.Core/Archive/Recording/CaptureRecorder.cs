@@ -386,12 +386,12 @@ internal sealed class CaptureRecorder(
         // A first capture is not a change; a status that moves after that is.
         if (before is { } previous && previous != TweetStatus.Pending && previous != state.Status)
         {
-            notifier.Publish(new ChangeEvent { Type = "status_changed", TweetId = tweetId, Status = state.Status, PreviousStatus = before, At = at, Tweet = $"/api/tweets/{tweetId}" });
+            notifier.Publish(new ChangeEvent { Type = "status_changed", TweetId = tweetId, Status = state.Status, PreviousStatus = before, At = at });
         }
 
         if (newVersion is not null && state.Versions.Count > 1)
         {
-            notifier.Publish(new ChangeEvent { Type = "new_version", TweetId = tweetId, Status = state.Status, Version = newVersion, At = at, Tweet = $"/api/tweets/{tweetId}" });
+            notifier.Publish(new ChangeEvent { Type = "new_version", TweetId = tweetId, Status = state.Status, Version = newVersion, At = at });
         }
     }
 
