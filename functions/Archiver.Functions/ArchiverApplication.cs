@@ -30,7 +30,7 @@ public static class ArchiverApplication
         }
 
         builder.AddStandaloneLogging();
-        builder.AddArchiver();
+        builder.AddArchiver(underHost: false);
         builder.Services.AddStandaloneTimers();
         services?.Invoke(builder.Services);
 
@@ -52,15 +52,15 @@ public static class ArchiverApplication
         }
 
         builder.ConfigureFunctionsWebApplication();
-        builder.AddArchiver();
+        builder.AddArchiver(underHost: true);
         builder.Services.AddApiErrorPages();
         return builder.Build();
     }
 
-    private static IHostApplicationBuilder AddArchiver(this IHostApplicationBuilder builder)
+    private static IHostApplicationBuilder AddArchiver(this IHostApplicationBuilder builder, bool underHost)
     {
         builder.AddFunctionHosting();
-        builder.AddTelemetry();
+        builder.AddTelemetry(underHost);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, FunctionsJsonContext.Default));
         builder.Services.AddApiErrors();
         builder.Services.AddArchive();

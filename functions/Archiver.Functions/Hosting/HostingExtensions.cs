@@ -25,6 +25,11 @@ public static class HostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => FunctionCatalog.ForApp());
         builder.Services.AddSingleton<HandlerRunner>();
+
+        // The framework's per-request lines carry the whole URL, ?code= included: under the host they would travel
+        // to the host's logs and Application Insights with every invocation.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         return builder;
     }
 
@@ -37,8 +42,6 @@ public static class HostingExtensions
         {
             InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
         });
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.Configure<ConsoleFormatterOptions>(options => options.TimestampFormat = "O ");
         return builder;
     }

@@ -2,6 +2,7 @@ using Archiver.Telemetry;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -21,9 +22,12 @@ public static class TelemetryExtensions
     /// meters) exported to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, and nothing
     /// otherwise. Logs are not exported here: they go to stdout/stderr, which the Functions host already forwards.
     /// The instrumentations redact query-string values, and no header is recorded, so <c>code</c> and
-    /// <c>x-functions-key</c> stay out.
+    /// <c>x-functions-key</c> stay out. Under the Functions host (<paramref name="underHost"/>), the worker's own
+    /// defaults join in (Microsoft.Azure.Functions.Worker.OpenTelemetry): a span per invocation, parented on the host's
+    /// trace context, and the Functions resource attributes; host.json's <c>telemetryMode</c> has the host export in
+    /// OpenTelemetry too.
     /// </summary>
-    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder, bool underHost)
     {
         builder.Services.AddArchiverMetrics();
         var connectionString = builder.Configuration[ConnectionStringSetting];
@@ -44,12 +48,18 @@ public static class TelemetryExtensions
             options.SamplingRatio = 1.0F;
         }
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry();
+        if (underHost)
+        {
+            telemetry.UseFunctionsWorkerDefaults();
+        }
+
+        telemetry
             .ConfigureResource(resource => resource.AddService(
                 serviceName: builder.Configuration["WEBSITE_SITE_NAME"] ?? "archiver",
                 serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => context.Request.Path != "/")
+                .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddAzureMonitorTraceExporter(Configure))
             .WithMetrics(metrics => metrics

@@ -2,18 +2,36 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Archiver.Functions.Hosting;
+using Archiver.Tests.Fakes;
+using Archiver.Tests.Hosting.StandIn;
+using Archiver.Tests.Hosting.StandIn.Rpc;
 using Archiver.Tests.Infrastructure;
 using Archiver.Tests.Telemetry;
 
 namespace Archiver.Tests.Deployment;
 
 /// <summary>
-/// The app from the deployment package, unpacked and started standalone (<c>dotnet Archiver.Functions.dll --urls</c>)
-/// from the worker root as its working directory.
+/// The app from the deployment package, unpacked: as a worker under the stand-in host, and started standalone
+/// (<c>dotnet Archiver.Functions.dll --urls</c>) from the worker root as its working directory.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class PackagedHandlerTests(AzuriteFixture azurite, DeploymentPackage package)
 {
+    [Fact]
+    public async Task PackagedWorker_UnderTheStandInHost_LoadsEveryFunctionAndAnswers()
+    {
+        await using var upstream = await FakeUpstream.StartAsync(TestContext.Current.CancellationToken);
+        await using var host = await StandInWorker.StartAsync(package.ScriptRoot, azurite, upstream, $"pkg-{Guid.NewGuid():n}", new Dictionary<string, string>(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            FunctionCatalog.ForApp().Functions.Select(f => f.Name).Order(StringComparer.Ordinal),
+            host.Loads.Where(l => l.Value.Result.Status == StatusResult.Types.Status.Success).Select(l => l.Key).Order(StringComparer.Ordinal));
+        var (response, invocation) = await host.InvokeHttpAsync("Health", new HttpRequestMessage(HttpMethod.Get, "/api/health"), null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(StatusResult.Types.Status.Success, (await invocation).Result.Status);
+    }
+
     [Fact]
     public async Task PackagedApp_SecretInKeyHeaderCodeQueryAndToken_NeverReachesLogsOrTelemetry()
     {

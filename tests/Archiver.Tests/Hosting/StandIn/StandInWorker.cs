@@ -23,7 +23,11 @@ public sealed class StandInWorker(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>A worker of its own under a stand-in host, with extra app settings (<c>__</c> form).</summary>
-    public static async Task<StandInHost> StartAsync(AzuriteFixture azurite, FakeUpstream upstream, string container, IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken)
+    public static async Task<StandInHost> StartAsync(AzuriteFixture azurite, FakeUpstream upstream, string container, IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken) =>
+        await StartAsync(await PublishedWorkerRoot.GetAsync(), azurite, upstream, container, extra, cancellationToken);
+
+    /// <summary>The worker in <paramref name="workerRoot"/> (a publish folder, or a deployment package unpacked).</summary>
+    public static async Task<StandInHost> StartAsync(string workerRoot, AzuriteFixture azurite, FakeUpstream upstream, string container, IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string>
         {
@@ -43,7 +47,7 @@ public sealed class StandInWorker(AzuriteFixture azurite) : IAsyncLifetime
             settings[key] = value;
         }
 
-        return await StandInHost.StartAsync(await PublishedWorkerRoot.GetAsync(), settings, cancellationToken);
+        return await StandInHost.StartAsync(workerRoot, settings, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
