@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys Archiver to Azure in one command: builds the package, creates the resource group, deploys infra/main.bicep
-# (Flex Consumption app with the custom runtime, storage, identity, Application Insights) and pushes the package.
+# (Flex Consumption app with the dotnet-isolated 10.0 runtime, storage, identity, Application Insights) and pushes the package.
 #
 #   infra/deploy.sh [resource-group] [location]        defaults: rg-archiver, eastus2
 #
@@ -8,9 +8,8 @@
 # SDK and zip. ARCHIVER_NAME (default "archiver", 3 to 12 lower-case letters or digits) goes into every resource name.
 # Re-running it updates the deployment in place. docs/deploy.md says what it creates and what it costs.
 #
-# Why az and not azd: azd zips a dotnet service itself, without Unix file modes, so the handler would lose its
-# execute bit; and azd has no "custom" language for a custom handler. The package built here keeps the modes
-# (scripts/package.sh checks it), and `az functionapp deployment source config-zip` uploads it unchanged.
+# Why az and not azd: the package built and checked here (a worker root: functions.metadata, worker.config.json,
+# extensions.json, .azurefunctions/, host.json) is what `az functionapp deployment source config-zip` uploads, unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,5 +1,6 @@
 using Archiver.Benchmarks.Archiving;
 using Archiver.Benchmarks.Chaos;
+using Archiver.Benchmarks.Downloads;
 using Archiver.Benchmarks.Extraction;
 using Archiver.Benchmarks.Rechecking;
 using Archiver.Benchmarks.Startup;
@@ -14,6 +15,7 @@ return args switch
     ["chaos", .. var options] => await ChaosBenchmark.RunAsync(options),
     ["recheck-scale", .. var options] => await RecheckScaleBenchmark.RunAsync(options),
     ["startup", .. var options] => await StartupBenchmark.RunAsync(options),
+    ["downloads", .. var options] => await DownloadsBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -33,7 +35,9 @@ static int Usage()
           {RecheckScaleBenchmark.Usage}
               storage requests and time to find the same due tweets in archives of different sizes
           {StartupBenchmark.Usage}
-              time from process start to the first answered GET / for the published handler
+              time from process start to WorkerInitResponse under the stand-in host, and to the first GET standalone
+          {DownloadsBenchmark.Usage}
+              bundle and media downloads under the stand-in host, streamed against redirected to a SAS URL
         """);
     return 2;
 }

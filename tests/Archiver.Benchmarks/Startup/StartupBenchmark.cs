@@ -2,26 +2,28 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
+using Archiver.Tests.Hosting.StandIn;
 
 namespace Archiver.Benchmarks.Startup;
 
 /// <summary>
-/// The <c>startup</c> verb: publishes the handler in each shape it can ship in, then times, for each, the span from
-/// process start to the first answered <c>GET /</c> (the Functions host's readiness probe), with the handler started
-/// as the host starts it: host.json's executable and arguments, <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, the script root as
-/// working directory, storage pointed at a closed port (the probe must not wait on it). Prints median, min and max,
-/// and the median CPU time the process had used by then, which a busy machine disturbs far less than wall time.
+/// The <c>startup</c> verb: publishes the worker in each shape it can ship in, then times, for each, two starts:
+/// under the stand-in Functions host, the span from process start to the worker's WorkerInitResponse (what Flex
+/// Consumption's 30 s start-up limit counts) and to the last FunctionLoadResponse; and standalone, to the first
+/// answered <c>GET /api/health</c>. Storage points at a closed port: neither start may wait on it. Prints median, min
+/// and max, and the median CPU time the standalone process had used by its first answer.
 /// </summary>
 public static class StartupBenchmark
 {
     public const string Usage = "startup [--runs N] [--keep]";
 
+    /// <summary>Flex Consumption's start-up limit: the worker must answer WorkerInit within it.</summary>
+    private static readonly TimeSpan FlexLimit = TimeSpan.FromSeconds(30);
+
     private static readonly Shape[] Shapes =
     [
         new("framework-dependent", ["-c", "Release"]),
-        new("self-contained", ["-c", "Release", "-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=false"]),
-        new("self-contained ReadyToRun", ["-c", "Release", "-r", "linux-x64", "--self-contained"]), // scripts/package.sh
+        new("ReadyToRun linux-x64", ["-c", "Release", "-r", "linux-x64", "--self-contained", "false"]), // scripts/package.sh
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -58,16 +60,20 @@ public static class StartupBenchmark
             // One untimed start each, so every shape is measured with its files in the page cache.
             foreach (var (_, directory) in published)
             {
-                await MeasureAsync(directory);
+                await MeasureUnderHostAsync(directory);
+                await MeasureStandaloneAsync(directory);
             }
 
-            var times = published.ToDictionary(p => p.Shape, _ => new List<Sample>());
+            var times = published.ToDictionary(p => p.Shape, _ => new Samples());
             for (var run = 1; run <= runs; run++)
             {
                 Console.Write(Invariant($"\rrun {run}/{runs}"));
                 foreach (var (shape, directory) in published)
                 {
-                    times[shape].Add(await MeasureAsync(directory));
+                    var (init, loaded) = await MeasureUnderHostAsync(directory);
+                    times[shape].Init.Add(init);
+                    times[shape].Loaded.Add(loaded);
+                    times[shape].Standalone.Add(await MeasureStandaloneAsync(directory));
                 }
             }
 
@@ -139,28 +145,31 @@ public static class StartupBenchmark
         return true;
     }
 
-    /// <summary>Starts the handler in <paramref name="scriptRoot"/> as the host would and times its first answer to GET /.</summary>
-    private static async Task<Sample> MeasureAsync(string scriptRoot)
+    /// <summary>Starts the worker under the stand-in host: process start → WorkerInitResponse, and → every function loaded.</summary>
+    private static async Task<(TimeSpan Init, TimeSpan Loaded)> MeasureUnderHostAsync(string workerRoot)
     {
-        using var host = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(scriptRoot, "host.json")));
-        var description = host.RootElement.GetProperty("customHandler").GetProperty("description");
-        var port = FreePort().ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo(Path.Combine(scriptRoot, description.GetProperty("defaultExecutablePath").GetString()!))
+        var settings = new Dictionary<string, string>
         {
-            WorkingDirectory = scriptRoot,
+            ["AzureWebJobsStorage"] = DeadStorage(),
+            ["Archiver__Recheck__Schedule"] = "0 */15 * * * *",
+        };
+        await using var host = await StandInHost.StartAsync(workerRoot, settings, CancellationToken.None);
+        return (host.InitTime, host.LoadedTime);
+    }
+
+    /// <summary>Starts the app standalone and times its first answer to <c>GET /api/health</c>.</summary>
+    private static async Task<Sample> MeasureStandaloneAsync(string workerRoot)
+    {
+        var port = FreePort().ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(workerRoot, "Archiver.Functions.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            WorkingDirectory = workerRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in description.GetProperty("arguments").EnumerateArray())
-        {
-            start.ArgumentList.Add(argument.GetString()!.Replace("%FUNCTIONS_CUSTOMHANDLER_PORT%", port, StringComparison.Ordinal));
-        }
-
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port;
-        start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "custom";
-        start.Environment["AzureWebJobsStorage"] =
-            Invariant($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{FreePort()}/devstoreaccount1;");
+        start.Environment["AzureWebJobsStorage"] = DeadStorage();
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
@@ -175,7 +184,7 @@ public static class StartupBenchmark
             {
                 try
                 {
-                    using var response = await http.GetAsync("/");
+                    using var response = await http.GetAsync("/api/health");
                     var elapsed = clock.Elapsed;
                     process.Refresh();
                     return new Sample(elapsed, process.TotalProcessorTime);
@@ -186,7 +195,7 @@ public static class StartupBenchmark
                 }
             }
 
-            throw new InvalidOperationException($"{start.FileName} never answered GET / (exited: {process.HasExited}).");
+            throw new InvalidOperationException($"{start.FileName} never answered GET /api/health (exited: {process.HasExited}).");
         }
         finally
         {
@@ -199,19 +208,26 @@ public static class StartupBenchmark
         }
     }
 
-    private static void Print(IReadOnlyList<(string Name, List<Sample> Samples, long Bytes)> rows, int runs)
+    private static string DeadStorage() =>
+        Invariant($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{FreePort()}/devstoreaccount1;");
+
+    private static void Print(IReadOnlyList<(string Name, Samples Samples, long Bytes)> rows, int runs)
     {
-        Console.WriteLine(Invariant($"time from process start to the first answered GET / ({runs} runs each, {Environment.ProcessorCount} cores, .NET {Environment.Version}, warm file cache)"));
+        Console.WriteLine(Invariant($"time from process start ({runs} runs each, {Environment.ProcessorCount} cores, .NET {Environment.Version}, warm file cache; Flex's limit for WorkerInit: {FlexLimit.TotalSeconds:0} s)"));
         Console.WriteLine();
-        Console.WriteLine("| shape | median | min | max | CPU by then (median) | publish size |");
+        Console.WriteLine("| shape | to WorkerInitResponse (median, min–max) | to every function loaded (median) | standalone: first GET /api/health (median, min–max) | standalone CPU by then (median) | publish size |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (name, samples, bytes) in rows)
         {
-            var wall = samples.Select(s => s.Wall).Order().ToArray();
+            var init = samples.Init.Order().ToArray();
+            var loaded = samples.Loaded.Order().ToArray();
+            var standalone = samples.Standalone.Select(s => s.Wall).Order().ToArray();
             Console.WriteLine(Invariant(
-                $"| {name} | {Median(wall).TotalMilliseconds:0} ms | {wall[0].TotalMilliseconds:0} ms | {wall[^1].TotalMilliseconds:0} ms | {Median(samples.Select(s => s.Cpu).Order().ToArray()).TotalMilliseconds:0} ms | {bytes / 1e6:0.0} MB |"));
+                $"| {name} | {Ms(Median(init))} ({Ms(init[0])}–{Ms(init[^1])}) | {Ms(Median(loaded))} | {Ms(Median(standalone))} ({Ms(standalone[0])}–{Ms(standalone[^1])}) | {Ms(Median(samples.Standalone.Select(s => s.Cpu).Order().ToArray()))} | {bytes / 1e6:0.0} MB |"));
         }
     }
+
+    private static string Ms(TimeSpan time) => Invariant($"{time.TotalMilliseconds:0} ms");
 
     private static TimeSpan Median(TimeSpan[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
@@ -246,6 +262,15 @@ public static class StartupBenchmark
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record Shape(string Name, string[] PublishArguments);
+
+    private sealed class Samples
+    {
+        public List<TimeSpan> Init { get; } = [];
+
+        public List<TimeSpan> Loaded { get; } = [];
+
+        public List<Sample> Standalone { get; } = [];
+    }
 
     /// <summary>Wall time to the first answer, and the CPU time (user + system) the process had used by then.</summary>
     private readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu);

@@ -45,6 +45,9 @@ public sealed class StandInHost : IAsyncDisposable
     /// <summary>The process start → WorkerInitResponse time, as the host's 30 s start-up limit counts it.</summary>
     public TimeSpan InitTime { get; private set; }
 
+    /// <summary>The process start → last FunctionLoadResponse time.</summary>
+    public TimeSpan LoadedTime { get; private set; }
+
     public WorkerInitResponse Init { get; private set; } = new();
 
     public FunctionMetadataResponse Metadata { get; private set; } = new();
@@ -264,6 +267,7 @@ public sealed class StandInHost : IAsyncDisposable
         }
 
         Loads = loads;
+        LoadedTime = clock.Elapsed;
 
         // The worker answers WorkerInit before its Kestrel listens on HttpUri; the host's first proxied request
         // comes later than this, so wait for the port to accept connections before declaring the worker ready.
