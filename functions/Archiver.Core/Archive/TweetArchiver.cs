@@ -83,7 +83,7 @@ internal sealed class TweetArchiver(
         var report = capture.Report!;
         return report.Unavailable is { } reason
             ? (await recorder.RecordUnavailableAsync(scope, report, reason, cancellationToken), null)
-            : (await recorder.RecordFailureAsync(scope, string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => $"{f.Source}: {f.Error}")), cancellationToken), null);
+            : (await recorder.RecordFailureAsync(scope, string.Join("; ", report.Outcomes.OfType<SourceFailed>().Select(f => UpstreamWords.SourceFailure(f.Source, f.Evidence.LastOrDefault()?.Url, f.Error))), cancellationToken), null);
     }
 
     /// <summary>

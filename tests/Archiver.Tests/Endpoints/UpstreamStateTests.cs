@@ -103,7 +103,8 @@ public sealed class UpstreamStateTests(AzuriteFixture azurite)
         var check = body.GetProperty("check");
         Assert.Equal("pending", check.GetProperty("outcome").GetString());
         var error = check.GetProperty("error").GetString()!;
-        Assert.Contains("X's syndication service (cdn.syndication.twimg.com)", error, StringComparison.Ordinal);
+        Assert.Contains("X's syndication service (cdn.syndication.twimg.com) could not be reached from this server", error, StringComparison.Ordinal);
+        Assert.Contains("X's embed service (publish.x.com): HTTP 502", error, StringComparison.Ordinal);
         Assert.Equal(error, body.GetProperty("lastError").GetString());
         Assert.Equal(body.GetProperty("nextCheckAt").GetDateTimeOffset(), check.GetProperty("nextCheckAt").GetDateTimeOffset());
         Assert.Equal("available", body.GetProperty("status").GetString());

@@ -41,6 +41,21 @@ public static class UpstreamWords
         _ => $"{Name(host)} answered HTTP {status}",
     };
 
+    /// <summary>
+    /// A source's failure named by the host that failed: "X's syndication service (…): HTTP 503: upstream error." A
+    /// failure that already names its host (no answer at all) is kept as it is.
+    /// </summary>
+    public static string SourceFailure(string source, string? url, string error)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return $"{source}: {error}";
+        }
+
+        var name = Name(uri.IdnHost);
+        return error.StartsWith(name, StringComparison.Ordinal) ? error : $"{name}: {error}";
+    }
+
     /// <summary>A UTC instant as the page and the messages write it: <c>14:05:09 UTC</c>.</summary>
     public static string Clock(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
