@@ -164,6 +164,9 @@ public static class CitationCases
         Short("「t.co/abcde」", "https://t.co/abcde"),
         Short("詳細：t.co/abcde、続き", "https://t.co/abcde"),
         Short("記事t.co/abcde１２月", "https://t.co/abcde"),
+        Short("日本語　t.co/abcde", "https://t.co/abcde"),
+        Short("見て\u200Bt.co/abcde", "https://t.co/abcde"),
+        Cites("انظر\u200Fhttps://x.com/jack/status/20", "20", "jack"),
         Many("写真pic.twitter.com/AbCdE12345と動画t.co/XyZ9876543です", ShortOnly("https://pic.twitter.com/AbCdE12345"), ShortOnly("https://t.co/XyZ9876543")),
 
         // Glued to a word of a script written with Latin letters: the link is part of the word.
