@@ -163,6 +163,10 @@ public sealed class CompletenessTests(AzuriteFixture azurite)
         var last = (await ChecksAsync(s, tweet.Id))[^1];
         Assert.Equal("poorer", last.Decision);
         Assert.Equal("oembed", last.TweetSource);
+        // A check that could not see the tweet whole is repeated an hour on, not after the next interval of the cadence.
+        Assert.Equal(RecheckScenario.Start + TimeSpan.FromHours(2), after.GetProperty("nextCheckAt").GetDateTimeOffset());
+        var state = await s.App.Services.GetRequiredService<ArchiveStore>().ReadStateAsync(tweet.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(0, state!.Value.IntervalIndex);
         await AssertEverySnapshotReferencedAsync(s, tweet.Id);
     }
 

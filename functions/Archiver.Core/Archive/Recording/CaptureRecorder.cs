@@ -105,9 +105,14 @@ internal sealed class CaptureRecorder(
             var status = StatusPolicy.OnFound(current);
             var changed = current?.Status != status;
             var partial = Partial(current, versions, entry, capture, at);
+            // A check that could not see all of the tweet (a richer source failed for now) says nothing of a change
+            // it could not see: it is repeated after the confirmation spacing, without moving on in the cadence.
+            var unseen = partial is null && !added && capture.Missing.Any(m => m.Part != "file" && m.Kind == PartFailure.Transient);
             var (next, index) = partial is { Retryable: true } && partial.Retries < options.Value.PartialRetryIntervals.Length
                 ? (at + options.Value.PartialRetryIntervals[partial.Retries], current?.IntervalIndex ?? 0)
-                : StatusPolicy.NextCheck(current, changed || added || decision == VersionDecision.Completion, at, recheck.Value);
+                : unseen
+                    ? (at + recheck.Value.ConfirmSpacing, current?.IntervalIndex ?? 0)
+                    : StatusPolicy.NextCheck(current, changed || added || decision == VersionDecision.Completion, at, recheck.Value);
             return (current ?? New(tweetId, at)) with
             {
                 ScreenName = tweet.Author?.ScreenName ?? current?.ScreenName,
