@@ -25,9 +25,8 @@ public static class ArchiveServiceCollectionExtensions
             .BindSettings(ArchiveOptions.Section)
             .Configure<IConfiguration>((options, configuration) =>
             {
-                var section = configuration.GetSection(ArchiveOptions.Section);
-                options.PartialRetryDelays = TimeSpanList.Parse(section[nameof(ArchiveOptions.PartialRetryDelays)], $"{ArchiveOptions.Section}:{nameof(ArchiveOptions.PartialRetryDelays)}") ?? options.PartialRetryDelays;
-                options.PartialRetryIntervals = TimeSpanList.Parse(section[nameof(ArchiveOptions.PartialRetryIntervals)], $"{ArchiveOptions.Section}:{nameof(ArchiveOptions.PartialRetryIntervals)}") ?? options.PartialRetryIntervals;
+                options.PartialRetryDelays = NonNegative(configuration, nameof(ArchiveOptions.PartialRetryDelays)) ?? options.PartialRetryDelays;
+                options.PartialRetryIntervals = NonNegative(configuration, nameof(ArchiveOptions.PartialRetryIntervals)) ?? options.PartialRetryIntervals;
             });
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<ProgressFeeds>();
@@ -40,5 +39,18 @@ public static class ArchiveServiceCollectionExtensions
         services.AddTransient<SubmissionProcessor>();
         services.AddTransient<BundleExporter>();
         return services;
+    }
+
+    /// <summary>A list of waits in either documented form; a negative one stops start-up with its key named.</summary>
+    private static TimeSpan[]? NonNegative(IConfiguration configuration, string name)
+    {
+        var key = $"{ArchiveOptions.Section}:{name}";
+        var list = TimeSpanListSetting.Read(configuration, key);
+        if (list?.FirstOrDefault(wait => wait < TimeSpan.Zero) is { } negative && negative < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{key}: '{negative}' is not a duration of zero or more; write TimeSpans such as 00:05:00, comma-separated.");
+        }
+
+        return list;
     }
 }

@@ -60,6 +60,21 @@ public sealed partial class SettingsTests(AzuriteFixture azurite)
         Assert.Equal([TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)], provider.GetRequiredService<IOptions<RecheckOptions>>().Value.Intervals);
     }
 
+    [Fact]
+    public void PartialRetryLists_IndexedEnvironmentVariables_ReplaceTheDefaults_Issue13()
+    {
+        using var provider = Services(EnvironmentSettings.Configuration(new Dictionary<string, string>
+        {
+            ["Archiver__Archive__PartialRetryDelays__0"] = "00:00:01",
+            ["Archiver__Archive__PartialRetryIntervals__0"] = "00:02:00",
+            ["Archiver__Archive__PartialRetryIntervals__1"] = "00:20:00",
+        }));
+
+        var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        Assert.Equal([TimeSpan.FromSeconds(1)], options.PartialRetryDelays);
+        Assert.Equal([TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(20)], options.PartialRetryIntervals);
+    }
+
     [Theory]
     [InlineData("Archiver__Recheck__Intervals=00:10:00,01:00:00")]
     [InlineData("Archiver__Recheck__Intervals__0=00:10:00|Archiver__Recheck__Intervals__1=01:00:00")]
@@ -120,6 +135,8 @@ public sealed partial class SettingsTests(AzuriteFixture azurite)
     [InlineData("Archiver__Recheck__Intervals=soon", "Archiver:Recheck:Intervals: 'soon' is not a duration")]
     [InlineData("Archiver__Recheck__Intervals=00:10:00,-01:00:00", "Archiver:Recheck:Intervals must hold intervals longer than zero.")]
     [InlineData("Archiver__Recheck__Intervals__0=later", "Archiver:Recheck:Intervals:0")]
+    [InlineData("Archiver__Archive__PartialRetryDelays=00:00:01,-00:00:01", "Archiver:Archive:PartialRetryDelays: '-00:00:01' is not a duration of zero or more")]
+    [InlineData("Archiver__Archive__PartialRetryIntervals__0=soon", "Archiver:Archive:PartialRetryIntervals:0: 'soon' is not a duration")]
     [InlineData("Archiver__Recheck__MaxPerRun=0", "The field Archiver:Recheck:MaxPerRun must be between 1 and 100000. Set: '0'.")]
     [InlineData("Archiver__Recheck__MaxPerRun=lots", "Archiver:Recheck:MaxPerRun")]
     [InlineData("Archiver__Recheck__Schedule=every hour", "Archiver:Recheck:Schedule is not an NCRONTAB schedule")]
