@@ -108,8 +108,8 @@ internal sealed class CaptureRecorder(
             // A check that could not see all of the tweet (a richer source failed for now) says nothing of a change
             // it could not see: it is repeated after the confirmation spacing, without moving on in the cadence.
             var unseen = partial is null && !added && capture.Missing.Any(m => m.Part != "file" && m.Kind == PartFailure.Transient);
-            var (next, index) = partial is { Retryable: true } && partial.Retries < options.Value.PartialRetryIntervals.Length
-                ? (at + options.Value.PartialRetryIntervals[partial.Retries], current?.IntervalIndex ?? 0)
+            var (next, index) = PartialRetryWait(partial) is { } wait
+                ? (at + wait, current?.IntervalIndex ?? 0)
                 : unseen
                     ? (at + recheck.Value.ConfirmSpacing, current?.IntervalIndex ?? 0)
                     : StatusPolicy.NextCheck(current, changed || added || decision == VersionDecision.Completion, at, recheck.Value);
@@ -216,9 +216,7 @@ internal sealed class CaptureRecorder(
         {
             LastError = error,
             LastCheckedAt = at,
-            NextCheckAt = at + (state?.Partial is { Retryable: true } p && p.Retries < options.Value.PartialRetryIntervals.Length
-                ? options.Value.PartialRetryIntervals[p.Retries]
-                : recheck.Value.ConfirmSpacing),
+            NextCheckAt = at + (PartialRetryWait(state?.Partial) ?? recheck.Value.ConfirmSpacing),
             Partial = state?.Partial is { } partial ? partial with { Retries = partial.Retries + 1 } : null,
         }, cancellationToken);
         await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, scope.IsFirstCheck, cancellationToken);
@@ -264,6 +262,12 @@ internal sealed class CaptureRecorder(
     }
 
     /// <summary>The partial state after this capture: that of the latest version's snapshot, or null when it is complete.</summary>
+    /// <summary>The wait before the timer's next retry of a partial capture, or null when it is not retried (any more).</summary>
+    private TimeSpan? PartialRetryWait(PartialState? partial) =>
+        partial is { Retryable: true } && partial.Retries < options.Value.PartialRetryIntervals.Length
+            ? options.Value.PartialRetryIntervals[partial.Retries]
+            : null;
+
     private static PartialState? Partial(TweetState? current, IReadOnlyList<TweetVersion> versions, TweetVersion? entry, Capture capture, DateTimeOffset at)
     {
         var latest = versions.Count == 0 ? null : versions[^1];
