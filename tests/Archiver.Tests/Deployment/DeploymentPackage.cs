@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Archiver.Tests.Infrastructure;
 
@@ -21,24 +20,9 @@ public sealed class DeploymentPackage : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(work);
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { Path.Combine(RepositoryPaths.Root, "scripts", "package.sh"), ZipPath },
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ARCHIVER_PACKAGE_WORK"] = Path.Combine(work, "build");
-        start.Environment["MSBUILDNOINPROCNODE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/package.sh failed ({process.ExitCode}):\n{await output}\n{await error}");
-        }
+        await ExternalTool.RunCheckedAsync(
+            "scripts/package.sh", "bash", [Path.Combine(RepositoryPaths.Root, "scripts", "package.sh"), ZipPath],
+            new Dictionary<string, string> { ["ARCHIVER_PACKAGE_WORK"] = Path.Combine(work, "build"), ["MSBUILDNOINPROCNODE"] = "1" });
 
         ZipFile.ExtractToDirectory(ZipPath, ScriptRoot);
     }

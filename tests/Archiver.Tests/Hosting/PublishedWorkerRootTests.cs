@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Archiver.Functions.Hosting;
 using Archiver.Tests.Infrastructure;
 
@@ -62,22 +61,10 @@ public sealed class PublishedWorkerRoot : IAsyncLifetime
     private static async Task<string> PublishAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"archiver-publish-{Environment.ProcessId}-{Guid.NewGuid():n}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { "publish", Path.Combine(RepositoryPaths.Root, "functions", "Archiver.Functions"), "-c", "Release", "-o", directory, "--nologo" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["MSBUILDNOINPROCNODE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await output}\n{await error}");
-        }
+        await ExternalTool.RunCheckedAsync(
+            "dotnet publish", "dotnet",
+            ["publish", Path.Combine(RepositoryPaths.Root, "functions", "Archiver.Functions"), "-c", "Release", "-o", directory, "--nologo"],
+            new Dictionary<string, string> { ["MSBUILDNOINPROCNODE"] = "1" });
 
         // Shared by several fixtures until the run ends, so removed when the test process exits.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

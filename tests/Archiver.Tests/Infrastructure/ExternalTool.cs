@@ -10,7 +10,9 @@ internal static class ExternalTool
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
     }
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<Result> RunAsync(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -22,6 +24,11 @@ internal static class ExternalTool
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
@@ -38,5 +45,15 @@ internal static class ExternalTool
         }
 
         return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs the tool and throws, with all it printed, when it does not exit 0.</summary>
+    public static async Task<Result> RunCheckedAsync(
+        string what, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var result = await RunAsync(fileName, arguments, environment: environment);
+        return result.ExitCode == 0
+            ? result
+            : throw new InvalidOperationException($"{what} failed ({result.ExitCode}):\n{result.Output}\n{result.Error}");
     }
 }
