@@ -7,6 +7,7 @@ using Archiver.Functions.Errors;
 using Archiver.Functions.Hosting;
 using Archiver.Functions.Telemetry;
 using Archiver.Functions.Timers;
+using Archiver.Recheck;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 namespace Archiver.Functions;
@@ -64,6 +65,7 @@ public static class ArchiverApplication
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, FunctionsJsonContext.Default));
         builder.Services.AddApiErrors();
         builder.Services.AddArchive();
+        builder.Services.AddRecheck();
         builder.Services.Configure<Archiver.Notify.NotifyOptions>(notify => notify.TweetLink = id => $"/api/tweets/{id}");
         builder.Services.AddDownloads();
         builder.Services.AddCitations();

@@ -16,7 +16,7 @@ namespace Archiver.Functions;
 [JsonSerializable(typeof(Archiver.Progress.ProgressStep))]
 [JsonSerializable(typeof(TweetView))]
 [JsonSerializable(typeof(TweetListView))]
-[JsonSerializable(typeof(Archiver.Recheck.VersionDiff))]
+[JsonSerializable(typeof(Archiver.Archive.VersionDiff))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(AdminInvocation))]
 internal sealed partial class FunctionsJsonContext : JsonSerializerContext;

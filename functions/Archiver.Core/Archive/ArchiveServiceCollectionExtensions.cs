@@ -2,17 +2,21 @@ using Archiver.Evidence;
 using Archiver.Settings;
 using Archiver.Notify;
 using Archiver.Progress;
-using Archiver.Recheck;
 using Archiver.Sources;
 using Archiver.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Archiver.Archive;
 
 public static class ArchiveServiceCollectionExtensions
 {
-    /// <summary>Archiving: storage, the upstream sources, and the pieces that take citations into the archive.</summary>
+    /// <summary>
+    /// Archiving: storage, the upstream sources, and the pieces that take citations into the archive and record each
+    /// check. Re-checks over time (<c>AddRecheck</c>) build on this.
+    /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services)
     {
         services.AddArchiveStorage();
@@ -20,7 +24,6 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSources();
         services.AddNotify();
         services.AddEvidence();
-        services.AddRecheck();
         services.AddOptions<ArchiveOptions>()
             .BindSettings(ArchiveOptions.Section)
             .Configure<IConfiguration>((options, configuration) =>
@@ -33,12 +36,23 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<IProgressSink>(provider => provider.GetRequiredService<ProgressFeeds>());
         services.AddTransient<TweetFiles>();
         services.AddTransient<TweetCapturer>();
-        services.AddTransient<CaptureRecorder>();
+        services.AddRecording();
         services.AddTransient<TweetArchiver>();
         services.AddTransient<CitationArchiver>();
         services.AddTransient<SubmissionProcessor>();
         services.AddTransient<BundleExporter>();
         return services;
+    }
+
+    /// <summary>What recording a check needs: the status rules' settings, the check log, the recorder.</summary>
+    private static void AddRecording(this IServiceCollection services)
+    {
+        services.AddOptions<StatusPolicyOptions>()
+            .BindSettings(StatusPolicyOptions.Section)
+            .Configure<IConfiguration>(StatusPolicyIntervals.Apply);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPolicyOptions>, StatusPolicyOptionsValidator>());
+        services.AddSingleton<CheckLog>();
+        services.AddTransient<CaptureRecorder>();
     }
 
     /// <summary>A list of waits in either documented form; a negative one stops start-up with its key named.</summary>

@@ -1,29 +1,23 @@
 using System.ComponentModel.DataAnnotations;
+using Archiver.Archive;
 
 namespace Archiver.Recheck;
 
-/// <summary>Settings of section <c>Archiver:Recheck</c> (DESIGN.md, "Configuration").</summary>
+/// <summary>
+/// The settings of section <c>Archiver:Recheck</c> that pick and run re-checks (DESIGN.md, "Configuration"). The
+/// section's cadence and confirmation keys (<c>Intervals</c>, <c>ConfirmChecks</c>, <c>ConfirmSpacing</c>) are read
+/// where each check is recorded, as <see cref="StatusPolicyOptions"/>.
+/// </summary>
 public sealed class RecheckOptions
 {
-    public const string Section = "Archiver:Recheck";
+    /// <summary>The one section both options classes bind.</summary>
+    public const string Section = StatusPolicyOptions.Section;
 
     public const string DefaultSchedule = "0 */15 * * * *";
 
     /// <summary>NCRONTAB (6 fields, UTC) of the RecheckLinks timer.</summary>
     [Required]
     public string Schedule { get; set; } = DefaultSchedule;
-
-    /// <summary>Successive waits between checks of one tweet; configured as one comma-separated value or one key per position.</summary>
-    public TimeSpan[] Intervals { get; set; } =
-        [TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
-
-    /// <summary>Consistent "gone" answers needed before a tweet is declared gone.</summary>
-    [Range(1, 10)]
-    public int ConfirmChecks { get; set; } = 2;
-
-    /// <summary>Least time between those answers.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan ConfirmSpacing { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Most tweets one run re-checks.</summary>
     [Range(1, 100_000)]

@@ -1,5 +1,6 @@
 using Archiver.Archive;
 using Archiver.Citations;
+using Archiver.Recheck;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ internal sealed class CoreHost : IAsyncDisposable
         // The benchmark, not the host, owns Ctrl-C and SIGTERM (BenchmarkRun): the host's console lifetime would take them.
         builder.Services.AddSingleton<IHostLifetime, UnmanagedLifetime>();
         builder.Services.AddArchive();
+        builder.Services.AddRecheck();
         builder.Services.AddCitations();
 
         // Registered after AddArchive, so this one is the process's BlobServiceClient (the last registration wins).

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Archiver.Archive;
-using Archiver.Recheck;
 using Archiver.Tests.Fakes;
 using Archiver.Tests.Infrastructure;
 using Archiver.Tests.Recheck;

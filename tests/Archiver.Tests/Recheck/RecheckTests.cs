@@ -83,7 +83,7 @@ public sealed class RecheckTests(AzuriteFixture azurite)
         Assert.Contains(logs, l => l.Contains("1 tweet(s) due; checked 1", StringComparison.Ordinal));
         Assert.Equal(1, after.GetProperty("versions").GetArrayLength());
         Assert.Equal(90_000, after.GetProperty("lastCounts").GetProperty("likes").GetInt64());
-        var log = await s.App.Services.GetRequiredService<Archiver.Recheck.CheckLog>().ReadAsync(tweet.Id, TestContext.Current.CancellationToken);
+        var log = await s.App.Services.GetRequiredService<Archiver.Archive.CheckLog>().ReadAsync(tweet.Id, TestContext.Current.CancellationToken);
         Assert.Equal([412L, 90_000L], log.Select(e => e.Counts!.Likes!.Value));
     }
 

@@ -57,7 +57,7 @@ public sealed partial class SettingsTests(AzuriteFixture azurite)
             ["Archiver__Recheck__Intervals__1"] = "01:00:00",
         }));
 
-        Assert.Equal([TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)], provider.GetRequiredService<IOptions<RecheckOptions>>().Value.Intervals);
+        Assert.Equal([TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)], provider.GetRequiredService<IOptions<StatusPolicyOptions>>().Value.Intervals);
     }
 
     [Fact]
@@ -137,6 +137,8 @@ public sealed partial class SettingsTests(AzuriteFixture azurite)
     [InlineData("Archiver__Recheck__Intervals__0=later", "Archiver:Recheck:Intervals:0")]
     [InlineData("Archiver__Archive__PartialRetryDelays=00:00:01,-00:00:01", "Archiver:Archive:PartialRetryDelays: '-00:00:01' is not a duration of zero or more")]
     [InlineData("Archiver__Archive__PartialRetryIntervals__0=soon", "Archiver:Archive:PartialRetryIntervals:0: 'soon' is not a duration")]
+    [InlineData("Archiver__Recheck__ConfirmChecks=0", "The field Archiver:Recheck:ConfirmChecks must be between 1 and 10. Set: '0'.")]
+    [InlineData("Archiver__Recheck__ConfirmSpacing=-01:00:00", "The field Archiver:Recheck:ConfirmSpacing must be between 00:00:00 and 365.00:00:00. Set: '-01:00:00'.")]
     [InlineData("Archiver__Recheck__MaxPerRun=0", "The field Archiver:Recheck:MaxPerRun must be between 1 and 100000. Set: '0'.")]
     [InlineData("Archiver__Recheck__MaxPerRun=lots", "Archiver:Recheck:MaxPerRun")]
     [InlineData("Archiver__Recheck__Schedule=every hour", "Archiver:Recheck:Schedule is not an NCRONTAB schedule")]
@@ -172,6 +174,7 @@ public sealed partial class SettingsTests(AzuriteFixture azurite)
         services.AddSingleton(configuration);
         services.AddLogging();
         services.AddArchive();
+        services.AddRecheck();
         services.AddCitations();
         services.AddArticles();
         services.AddDownloads();

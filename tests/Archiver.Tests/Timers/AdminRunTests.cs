@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Archiver.Archive;
-using Archiver.Recheck;
 using Archiver.Tests.Archive;
 using Archiver.Tests.Infrastructure;
 using Azure.Storage.Blobs.Models;

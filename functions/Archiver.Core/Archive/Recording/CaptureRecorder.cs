@@ -4,7 +4,6 @@ using System.Text;
 using Archiver.Evidence;
 using Archiver.Notify;
 using Archiver.Progress;
-using Archiver.Recheck;
 using Archiver.Sources;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +20,7 @@ internal sealed class CaptureRecorder(
     IChangeNotifier notifier,
     SnapshotTimestamper timestamper,
     IOptions<ArchiveOptions> options,
-    IOptions<RecheckOptions> recheck,
+    IOptions<StatusPolicyOptions> policy,
     TimeProvider time)
 {
     public static string ArchiverVersion { get; } =
@@ -111,8 +110,8 @@ internal sealed class CaptureRecorder(
             var (next, index) = PartialRetryWait(partial) is { } wait
                 ? (at + wait, current?.IntervalIndex ?? 0)
                 : unseen
-                    ? (at + recheck.Value.ConfirmSpacing, current?.IntervalIndex ?? 0)
-                    : StatusPolicy.NextCheck(current, changed || added || decision == VersionDecision.Completion, at, recheck.Value);
+                    ? (at + policy.Value.ConfirmSpacing, current?.IntervalIndex ?? 0)
+                    : StatusPolicy.NextCheck(current, changed || added || decision == VersionDecision.Completion, at, policy.Value);
             return (current ?? New(tweetId, at)) with
             {
                 ScreenName = tweet.Author?.ScreenName ?? current?.ScreenName,
@@ -181,11 +180,11 @@ internal sealed class CaptureRecorder(
         var state = await UpdateStateAsync(scope, current =>
         {
             before = current?.Status;
-            var (status, suspect) = StatusPolicy.OnUnavailable(current, reason, corroborated, at, recheck.Value);
+            var (status, suspect) = StatusPolicy.OnUnavailable(current, reason, corroborated, at, policy.Value);
             var changed = current?.Status != status;
             var counted = suspect is not null && suspect.Checks != current?.Suspect?.Checks;
             // While suspect, the next check comes after the confirmation spacing; once concluded, the usual cadence.
-            var (next, index) = suspect is null ? StatusPolicy.NextCheck(current, changed, at, recheck.Value) : (at + recheck.Value.ConfirmSpacing, 0);
+            var (next, index) = suspect is null ? StatusPolicy.NextCheck(current, changed, at, policy.Value) : (at + policy.Value.ConfirmSpacing, 0);
             return (current ?? New(tweetId, at)) with
             {
                 Status = status,
@@ -216,7 +215,7 @@ internal sealed class CaptureRecorder(
         {
             LastError = error,
             LastCheckedAt = at,
-            NextCheckAt = at + (PartialRetryWait(state?.Partial) ?? recheck.Value.ConfirmSpacing),
+            NextCheckAt = at + (PartialRetryWait(state?.Partial) ?? policy.Value.ConfirmSpacing),
             Partial = state?.Partial is { } partial ? partial with { Retries = partial.Retries + 1 } : null,
         }, cancellationToken);
         await checkLog.AppendAsync(tweetId, new CheckEntry { At = at, Result = "failed", Error = error }, scope.IsFirstCheck, cancellationToken);
@@ -292,8 +291,8 @@ internal sealed class CaptureRecorder(
     }
 
     /// <summary>
-    /// A file the host says is gone counts as gone for good only after <see cref="RecheckOptions.ConfirmChecks"/>
-    /// consistent answers at least <see cref="RecheckOptions.ConfirmSpacing"/> apart, as for tweets.
+    /// A file the host says is gone counts as gone for good only after <see cref="StatusPolicyOptions.ConfirmChecks"/>
+    /// consistent answers at least <see cref="StatusPolicyOptions.ConfirmSpacing"/> apart, as for tweets.
     /// </summary>
     private Capture ConfirmGone(TweetState? current, Capture capture, DateTimeOffset at)
     {
@@ -310,10 +309,10 @@ internal sealed class CaptureRecorder(
             }
 
             var earlier = current?.Partial?.Missing.FirstOrDefault(p => p.Key == m.Key && p.GoneChecks is not null);
-            var counts = earlier?.GoneAt is not { } last || at - last >= recheck.Value.ConfirmSpacing;
+            var counts = earlier?.GoneAt is not { } last || at - last >= policy.Value.ConfirmSpacing;
             var checks = (earlier?.GoneChecks ?? 0) + (counts ? 1 : 0);
             var gone = m with { GoneChecks = checks, GoneAt = counts ? at : earlier!.GoneAt };
-            return checks >= recheck.Value.ConfirmChecks ? gone with { Kind = PartFailure.Conclusive, Reason = $"{m.Reason} (confirmed {checks} times)" } : gone;
+            return checks >= policy.Value.ConfirmChecks ? gone with { Kind = PartFailure.Conclusive, Reason = $"{m.Reason} (confirmed {checks} times)" } : gone;
         }).ToList();
         return capture with { Missing = missing };
     }

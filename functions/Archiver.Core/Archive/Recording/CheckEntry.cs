@@ -1,6 +1,6 @@
 using Archiver.Sources;
 
-namespace Archiver.Recheck;
+namespace Archiver.Archive;
 
 /// <summary>One line of a tweet's check log (<c>tweets/{id}/checks.jsonl</c>): what a check saw, counters included.</summary>
 public sealed record CheckEntry

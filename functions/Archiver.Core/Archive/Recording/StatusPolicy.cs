@@ -1,11 +1,10 @@
-using Archiver.Archive;
 using Archiver.Sources;
 
-namespace Archiver.Recheck;
+namespace Archiver.Archive;
 
 /// <summary>
 /// How one check's answer changes a tweet's status. Deleted (suspended, protected…) is a conclusion: it needs
-/// <see cref="RecheckOptions.ConfirmChecks"/> consistent answers at least <see cref="RecheckOptions.ConfirmSpacing"/>
+/// <see cref="StatusPolicyOptions.ConfirmChecks"/> consistent answers at least <see cref="StatusPolicyOptions.ConfirmSpacing"/>
 /// apart, corroborated by a second source where one answers. Failures (429, 5xx, timeouts, HTML for JSON) never count.
 /// </summary>
 public static class StatusPolicy
@@ -33,7 +32,7 @@ public static class StatusPolicy
     /// Sources said the tweet cannot be seen. Returns the status to record and the suspicion to keep (null once concluded).
     /// </summary>
     public static (TweetStatus Status, Suspicion? Suspect) OnUnavailable(
-        TweetState? current, Unavailability reason, bool corroborated, DateTimeOffset now, RecheckOptions options)
+        TweetState? current, Unavailability reason, bool corroborated, DateTimeOffset now, StatusPolicyOptions options)
     {
         if (current is not null && Gone.Contains(current.Status) && (current.Status == Concluded(reason) || reason == Unavailability.NotFound))
         {
@@ -64,7 +63,7 @@ public static class StatusPolicy
         a == b || a == Unavailability.NotFound || b == Unavailability.NotFound;
 
     /// <summary>The next check: the first interval after any change, else the next interval in the list.</summary>
-    public static (DateTimeOffset Next, int Index) NextCheck(TweetState? current, bool changed, DateTimeOffset now, RecheckOptions options)
+    public static (DateTimeOffset Next, int Index) NextCheck(TweetState? current, bool changed, DateTimeOffset now, StatusPolicyOptions options)
     {
         var index = changed || current is null ? 0 : Math.Min(current.IntervalIndex + 1, options.Intervals.Length - 1);
         return (now + options.Intervals[index], index);

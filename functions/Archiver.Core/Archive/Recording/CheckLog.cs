@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Archiver.Archive;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
-namespace Archiver.Recheck;
+namespace Archiver.Archive;
 
 /// <summary>Each tweet's append-only log of checks, one JSON line per check.</summary>
 public sealed class CheckLog(ArchiveContainer archive)

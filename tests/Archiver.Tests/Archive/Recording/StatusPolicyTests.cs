@@ -1,12 +1,11 @@
 using Archiver.Archive;
-using Archiver.Recheck;
 using Archiver.Sources;
 
-namespace Archiver.Tests.Recheck;
+namespace Archiver.Tests.Archive;
 
 public sealed class StatusPolicyTests
 {
-    private static readonly RecheckOptions Options = new();
+    private static readonly StatusPolicyOptions Options = new();
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     private static TweetState Captured(TweetStatus status = TweetStatus.Available, Suspicion? suspect = null) => new()
@@ -99,7 +98,7 @@ public sealed class StatusPolicyTests
     [Fact]
     public void OnUnavailable_ConfirmChecksThree_NeedsThree()
     {
-        var options = new RecheckOptions { ConfirmChecks = 3 };
+        var options = new StatusPolicyOptions { ConfirmChecks = 3 };
         var state = Captured();
         for (var i = 0; i < 2; i++)
         {

@@ -1,9 +1,8 @@
 using System.Text;
-using Archiver.Archive;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace Archiver.Recheck;
+namespace Archiver.Archive;
 
 /// <summary>What changed between two snapshots of a tweet: text (word by word), media, author, links.</summary>
 public sealed record VersionDiff

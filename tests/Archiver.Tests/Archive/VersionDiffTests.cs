@@ -1,6 +1,6 @@
-using Archiver.Recheck;
+using Archiver.Archive;
 
-namespace Archiver.Tests.Recheck;
+namespace Archiver.Tests.Archive;
 
 public sealed class VersionDiffTests
 {
