@@ -11,6 +11,14 @@ public sealed record Bundle(TweetState State, IReadOnlyList<(TweetVersion Versio
     /// <summary>Partial captures that a later snapshot of the same version completed, kept as evidence.</summary>
     public IReadOnlyList<Snapshot> EarlierCaptures { get; init; } = [];
 
+    /// <summary>Every snapshot the bundle holds with the version it belongs to: per version, its earlier captures first.</summary>
+    public IEnumerable<(TweetVersion Version, Snapshot Snapshot)> AllSnapshots =>
+        Snapshots.SelectMany(s => s.Version.Captures
+            .Select(c => EarlierCaptures.FirstOrDefault(e => e.Version == c))
+            .OfType<Snapshot>()
+            .Select(e => (s.Version, e))
+            .Append(s));
+
     /// <summary>The newest version that could be read: the bundle is named and cached after it.</summary>
     public TweetVersion Latest => Snapshots[^1].Version;
 

@@ -66,7 +66,7 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
     /// </summary>
     public async Task<BlobClient> ExportAsync(Bundle bundle, BundleFormat format, CancellationToken cancellationToken)
     {
-        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version, bundle.Snapshots.Count(s => s.Version.Timestamp is not null), bundle.Extension(format)));
+        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version, bundle.Snapshots.Sum(s => s.Version.Timestamps.Count), bundle.Extension(format)));
         if (await export.ExistsAsync(cancellationToken))
         {
             return export;
@@ -86,21 +86,16 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
     private async Task WriteEntriesAsync(Bundle bundle, ZipArchive zip, CancellationToken cancellationToken)
     {
         var manifest = new List<BundleEntry>();
-        foreach (var (version, _) in bundle.Snapshots)
+        foreach (var (version, snapshot) in bundle.AllSnapshots)
         {
-            await CopyAsync(zip, $"snapshots/{version.Version}.json", version.Blob, CompressionLevel.Optimal, manifest, cancellationToken);
-            if (version.Timestamp is { } timestamp)
+            await CopyAsync(zip, $"snapshots/{snapshot.Version}.json", BlobNames.Snapshot(bundle.TweetId, snapshot.Version), CompressionLevel.Optimal, manifest, cancellationToken);
+            if (version.TimestampOf(snapshot.Version) is { } timestamp)
             {
-                await CopyAsync(zip, $"snapshots/{version.Version}.tsr", timestamp.Blob, CompressionLevel.NoCompression, manifest, cancellationToken);
+                await CopyAsync(zip, $"snapshots/{snapshot.Version}.tsr", timestamp.Blob, CompressionLevel.NoCompression, manifest, cancellationToken);
             }
         }
 
-        foreach (var partial in bundle.EarlierCaptures)
-        {
-            await CopyAsync(zip, $"snapshots/{partial.Version}.json", BlobNames.Snapshot(partial.TweetId, partial.Version), CompressionLevel.Optimal, manifest, cancellationToken);
-        }
-
-        var all = bundle.Snapshots.Select(s => s.Snapshot).Concat(bundle.EarlierCaptures).ToList();
+        var all = bundle.AllSnapshots.Select(s => s.Snapshot).ToList();
         foreach (var file in all.SelectMany(s => s.Files).DistinctBy(f => f.Sha256))
         {
             // Photos and videos are compressed already: deflating them again costs time and saves nothing.
@@ -153,14 +148,15 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
 
             json.WriteEndArray();
             json.WriteStartArray("timestamps");
-            foreach (var (version, _) in bundle.Snapshots)
+            // One entry per snapshot in the bundle (a version's earlier captures first), each with its own token.
+            foreach (var (version, snapshot) in bundle.AllSnapshots)
             {
                 json.WriteStartObject();
                 json.WriteString("version", version.Version);
-                json.WriteString("snapshot", $"snapshots/{version.Version}.json");
-                if (version.Timestamp is { } timestamp)
+                json.WriteString("snapshot", $"snapshots/{snapshot.Version}.json");
+                if (version.TimestampOf(snapshot.Version) is { } timestamp)
                 {
-                    json.WriteString("token", $"snapshots/{version.Version}.tsr");
+                    json.WriteString("token", $"snapshots/{snapshot.Version}.tsr");
                     json.WriteString("snapshotSha256", timestamp.SnapshotSha256);
                     json.WriteString("authority", timestamp.Authority);
                     json.WriteString("genTime", timestamp.GenTime);

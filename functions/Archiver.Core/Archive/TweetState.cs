@@ -59,6 +59,9 @@ public sealed record TweetState
     public PartialState? Partial { get; init; }
 
     public TweetVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
+
+    /// <summary>The token listed for one snapshot, whichever version it belongs to; null when it has none.</summary>
+    public SnapshotTimestamp? TimestampOf(string snapshot) => Versions.Select(v => v.TimestampOf(snapshot)).FirstOrDefault(t => t is not null);
 }
 
 /// <summary>Consistent "gone" answers that have not yet added up to a conclusion.</summary>
@@ -130,6 +133,48 @@ public sealed record TweetVersion
 
     /// <summary>The RFC 3161 token over the snapshot blob; null while not yet timestamped.</summary>
     public SnapshotTimestamp? Timestamp { get; init; }
+
+    /// <summary>
+    /// The tokens of the earlier snapshots in <see cref="Captures"/>, by snapshot version (each over its own blob);
+    /// absent while none of them is timestamped.
+    /// </summary>
+    public IReadOnlyDictionary<string, SnapshotTimestamp>? CaptureTimestamps { get; init; }
+
+    /// <summary>Every token listed on this version, by the snapshot version it dates.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, SnapshotTimestamp> Timestamps
+    {
+        get
+        {
+            var all = new Dictionary<string, SnapshotTimestamp>(CaptureTimestamps ?? new Dictionary<string, SnapshotTimestamp>(), StringComparer.Ordinal);
+            if (Timestamp is not null)
+            {
+                all[Version] = Timestamp;
+            }
+
+            return all;
+        }
+    }
+
+    /// <summary>The token of one of this version's snapshots; null when it has none (or is not one of them).</summary>
+    public SnapshotTimestamp? TimestampOf(string snapshot) => Timestamps.GetValueOrDefault(snapshot);
+
+    /// <summary>This version with <paramref name="stamp"/> listed for <paramref name="snapshot"/>, when that is one of its snapshots and has no token yet.</summary>
+    public TweetVersion WithTimestamp(string snapshot, SnapshotTimestamp stamp)
+    {
+        if (snapshot == Version)
+        {
+            return Timestamp is null ? this with { Timestamp = stamp } : this;
+        }
+
+        if (!Captures.Contains(snapshot) || CaptureTimestamps?.ContainsKey(snapshot) == true)
+        {
+            return this;
+        }
+
+        var earlier = new Dictionary<string, SnapshotTimestamp>(CaptureTimestamps ?? new Dictionary<string, SnapshotTimestamp>(), StringComparer.Ordinal) { [snapshot] = stamp };
+        return this with { CaptureTimestamps = earlier };
+    }
 
     /// <summary>In words, for people reading the state: <c>timestamped</c> or <c>not yet timestamped</c>.</summary>
     public string TimestampStatus => Timestamp is null ? "not yet timestamped" : "timestamped";

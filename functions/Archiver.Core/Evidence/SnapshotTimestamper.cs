@@ -9,7 +9,8 @@ namespace Archiver.Evidence;
 /// <summary>
 /// Dates each new snapshot with an RFC 3161 token over the SHA-256 of its blob. Before the state names a new version,
 /// a marker (<c>timestamps/pending/{id}/{version}</c>) says it waits for a token; after, the authority is asked once,
-/// and the reply is kept beside the snapshot as <c>{version}.tsr</c> and listed on the version in the state, then the
+/// and the reply is kept beside the snapshot as <c>{version}.tsr</c> and listed on the version in the state (under
+/// <c>captureTimestamps</c> when a fuller capture has meanwhile completed that version), then the
 /// marker goes. An authority that is down, slow or wrong never fails archiving: the marker stays and
 /// <see cref="RetryPendingAsync"/> (each <c>RecheckLinks</c> run) asks again.
 /// </summary>
@@ -59,7 +60,7 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
             };
             var state = await store.UpdateStateAsync(tweetId, current => current is null ? throw new InvalidOperationException($"Tweet {tweetId} has no state.") : current with
             {
-                Versions = [.. current.Versions.Select(v => v.Version == version && v.Timestamp is null ? v with { Timestamp = stamp } : v)],
+                Versions = [.. current.Versions.Select(v => v.WithTimestamp(version, stamp))],
             }, cancellationToken);
             await store.DeleteIfExistsAsync(BlobNames.TimestampPending(tweetId, version), cancellationToken);
             Log.Timestamped(logger, snapshotBlob, authority.AbsoluteUri, stamp.GenTime);

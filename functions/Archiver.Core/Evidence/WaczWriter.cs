@@ -9,10 +9,10 @@ namespace Archiver.Evidence;
 
 /// <summary>
 /// A tweet's evidence as a WACZ 1.1.1 package, written to any stream as it is built: <c>archive/data.warc.gz</c> (a
-/// warcinfo record, then a WARC/1.1 request and response record for every upstream exchange of every version, each
+/// warcinfo record, then a WARC/1.1 request and response record for every upstream exchange of every snapshot, each
 /// response carrying the raw body or media bytes kept), <c>indexes/index.cdx</c> (CDXJ), <c>pages/pages.jsonl</c> (the
-/// tweet's canonical URL per version), Archiver's own files under <c>archiver/</c> (state, snapshots, timestamp
-/// tokens), <c>datapackage.json</c> with the SHA-256 and size of every file, and <c>datapackage-digest.json</c>.
+/// tweet's canonical URL per version), Archiver's own files under <c>archiver/</c> (state, every snapshot, earlier
+/// captures included, and each one's timestamp token), <c>datapackage.json</c> with the SHA-256 and size of every file, and <c>datapackage-digest.json</c>.
 /// </summary>
 public sealed class WaczWriter(ArchiveStore store)
 {
@@ -32,12 +32,12 @@ public sealed class WaczWriter(ArchiveStore store)
             await AddAsync(zip, "indexes/index.cdx", Encoding.UTF8.GetBytes(Cdxj.Index(index)), resources, cancellationToken);
             await AddAsync(zip, "pages/pages.jsonl", Encoding.UTF8.GetBytes(Pages(bundle)), resources, cancellationToken);
             await AddAsync(zip, "archiver/state.json", JsonSerializer.SerializeToUtf8Bytes(bundle.State, ArchiveJsonContext.Default.TweetState), resources, cancellationToken);
-            foreach (var (version, _) in bundle.Snapshots)
+            foreach (var (version, snapshot) in bundle.AllSnapshots)
             {
-                await CopyAsync(zip, $"archiver/snapshots/{version.Version}.json", version.Blob, resources, cancellationToken);
-                if (version.Timestamp is { } timestamp)
+                await CopyAsync(zip, $"archiver/snapshots/{snapshot.Version}.json", BlobNames.Snapshot(bundle.TweetId, snapshot.Version), resources, cancellationToken);
+                if (version.TimestampOf(snapshot.Version) is { } timestamp)
                 {
-                    await CopyAsync(zip, $"archiver/snapshots/{version.Version}.tsr", timestamp.Blob, resources, cancellationToken);
+                    await CopyAsync(zip, $"archiver/snapshots/{snapshot.Version}.tsr", timestamp.Blob, resources, cancellationToken);
                 }
             }
 
@@ -69,21 +69,21 @@ public sealed class WaczWriter(ArchiveStore store)
             BlockSha256 = Hex(info),
         }, info, cancellationToken);
 
-        foreach (var (version, snapshot) in bundle.Snapshots)
+        foreach (var (_, snapshot) in bundle.AllSnapshots)
         {
             var n = 0;
             foreach (var source in snapshot.Sources.Where(s => s.Status is not null))
             {
                 var http = source.Http ?? Reconstructed(source.Url, source.Status!.Value, source.ContentType, source.Location);
                 var body = await ReadAsync(source.Blob, cancellationToken);
-                await WriteExchangeAsync(warc, index, http, source.At, $"{bundle.TweetId}/{version.Version}/{n++}", body.LongLength, Hex(body),
+                await WriteExchangeAsync(warc, index, http, source.At, $"{bundle.TweetId}/{snapshot.Version}/{n++}", body.LongLength, Hex(body),
                     (stream, token) => stream.WriteAsync(body, token).AsTask(), (hash, _) => { hash.AppendData(body); return Task.CompletedTask; }, cancellationToken);
             }
 
             foreach (var file in snapshot.Files)
             {
                 var http = file.Http ?? Reconstructed(file.SourceUrl, 200, file.ContentType, null);
-                await WriteExchangeAsync(warc, index, http, file.FetchedAt ?? snapshot.CapturedAt, $"{bundle.TweetId}/{version.Version}/{n++}", file.Size, file.Sha256,
+                await WriteExchangeAsync(warc, index, http, file.FetchedAt ?? snapshot.CapturedAt, $"{bundle.TweetId}/{snapshot.Version}/{n++}", file.Size, file.Sha256,
                     (stream, token) => CopyBlobAsync(file.Blob, stream, null, token), (hash, token) => CopyBlobAsync(file.Blob, null, hash, token), cancellationToken);
             }
         }

@@ -118,6 +118,69 @@ public sealed class TimestampArchiveTests(AzuriteFixture azurite)
         Assert.Contains(photo.GetProperty("http").GetProperty("responseHeaders").EnumerateArray(), h => h.GetProperty("name").GetString() == "Content-Type" && h.GetProperty("value").GetString() == "image/jpeg");
     }
 
+    /// <summary>
+    /// A partial capture is dated, then completed by a fuller one that is dated too: both tokens stay listed (the earlier
+    /// under <c>captureTimestamps</c>), travel in both bundle formats, and verify checks each against its own snapshot.
+    /// </summary>
+    [Fact]
+    public async Task Archive_PartialTimestampedThenCompleted_BothTokensListedBundledAndVerified_Issue15()
+    {
+        // No retries within a call: the rich sources fail once, so the first capture is oEmbed's (partial) and the
+        // immediate retry of the partial capture completes it.
+        await using var s = await EvidenceScenario.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Archiver:Upstream:MaxRetries"] = "0" });
+        s.Archive.Upstream.Syndication(EvidenceScenario.Tweet.Id).Then(FakeReply.ServerError(503));
+        s.Archive.Upstream.FxTwitter(EvidenceScenario.Tweet.Id).Then(FakeReply.ServerError(503));
+
+        var tweet = await s.ArchiveAsync();
+
+        var version = Assert.Single(tweet.GetProperty("versions").EnumerateArray());
+        var name = version.GetProperty("version").GetString()!;
+        var earlier = Assert.Single(version.GetProperty("captures").EnumerateArray()).GetString()!;
+        Assert.Equal(2, s.Tsa.Requests);
+        Assert.Equal($"tweets/{EvidenceScenario.Tweet.Id}/snapshots/{name}.tsr", version.GetProperty("timestamp").GetProperty("blob").GetString());
+        var earlierStamp = version.GetProperty("captureTimestamps").GetProperty(earlier);
+        Assert.Equal($"tweets/{EvidenceScenario.Tweet.Id}/snapshots/{earlier}.tsr", earlierStamp.GetProperty("blob").GetString());
+        var earlierSnapshot = await s.Archive.BlobBytesAsync($"tweets/{EvidenceScenario.Tweet.Id}/snapshots/{earlier}.json");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(earlierSnapshot)), earlierStamp.GetProperty("snapshotSha256").GetString());
+        var earlierToken = await s.Archive.BlobBytesAsync(earlierStamp.GetProperty("blob").GetString()!);
+        Assert.True(TimestampVerifier.Verify(earlierToken, SHA256.HashData(earlierSnapshot), [s.Tsa.Root]).Valid);
+        Assert.Empty(await s.Archive.BlobNamesAsync("timestamps/pending/"));
+
+        var zip = await s.BundleAsync();
+        var wacz = await s.BundleAsync("?format=wacz");
+
+        var sums = Encoding.UTF8.GetString(EvidenceScenario.Entry(zip, "SHA256SUMS"));
+        Assert.Contains($"  snapshots/{earlier}.tsr\n", sums);
+        Assert.Contains($"  snapshots/{name}.tsr\n", sums);
+        using var manifest = System.Text.Json.JsonDocument.Parse(EvidenceScenario.Entry(zip, "manifest.json"));
+        var timestamps = manifest.RootElement.GetProperty("timestamps").EnumerateArray().ToList();
+        Assert.Equal([$"snapshots/{earlier}.json", $"snapshots/{name}.json"], timestamps.Select(t => t.GetProperty("snapshot").GetString()));
+        Assert.Equal([$"snapshots/{earlier}.tsr", $"snapshots/{name}.tsr"], timestamps.Select(t => t.GetProperty("token").GetString()));
+        Assert.All(timestamps, t => Assert.Equal(name, t.GetProperty("version").GetString()));
+        Assert.Equal(earlierStamp.GetProperty("snapshotSha256").GetString(), timestamps[0].GetProperty("snapshotSha256").GetString());
+        var waczNames = EvidenceScenario.EntryNames(wacz);
+        Assert.Contains($"archiver/snapshots/{earlier}.json", waczNames);
+        Assert.Contains($"archiver/snapshots/{earlier}.tsr", waczNames);
+        Assert.Equal(earlierToken, EvidenceScenario.Entry(wacz, $"archiver/snapshots/{earlier}.tsr"));
+
+        foreach (var (file, prefix) in new[] { ("tweet.zip", "snapshots/"), ("tweet.wacz", "archiver/snapshots/") })
+        {
+            var bundle = file.EndsWith(".zip", StringComparison.Ordinal) ? zip : wacz;
+            var whole = await s.VerifyAsync(s.Write(file, bundle));
+            Assert.True(whole.ExitCode == 0, whole.ToString());
+            Assert.Equal(2, whole.Output.Split('\n').Count(l => l.StartsWith("ok", StringComparison.Ordinal) && l.Contains("timestamp token", StringComparison.Ordinal) && l.Contains("signature, hash and chain hold", StringComparison.Ordinal)));
+            Assert.Contains(whole.Output.Split('\n'), l => l.Contains($"{prefix}{earlier}.json", StringComparison.Ordinal) && l.Contains("timestamp token", StringComparison.Ordinal));
+
+            var tampered = EvidenceScenario.Rewrite(bundle, (entry, bytes) => entry == $"{prefix}{earlier}.tsr" ? EvidenceScenario.Flip(bytes, bytes.Length - 300) : bytes);
+            var run = await s.VerifyAsync(s.Write("tampered-" + file, tampered));
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var failures = run.Output.Split('\n').Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
+            Assert.Contains(failures, l => l.Contains($"{prefix}{earlier}.tsr", StringComparison.Ordinal));
+            Assert.Contains(failures, l => l.Contains($"{prefix}{earlier}.json", StringComparison.Ordinal) && l.Contains("timestamp token", StringComparison.Ordinal));
+            Assert.DoesNotContain(failures, l => l.Contains($"{prefix}{name}.json", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("Set-Cookie", "guest_id=v1%3A123; Domain=.x.com")]
     [InlineData("Authorization", "Bearer AAAA")]

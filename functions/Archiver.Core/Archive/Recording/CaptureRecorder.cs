@@ -254,7 +254,7 @@ internal sealed class CaptureRecorder(
         }
 
         var merged = decision == VersionDecision.Completion
-            ? entry with { Captures = [.. latest.AllSnapshots] }
+            ? entry with { Captures = [.. latest.AllSnapshots], CaptureTimestamps = latest.Timestamps.Count == 0 ? null : latest.Timestamps }
             // Someone recorded a fuller capture meanwhile: ours stays listed as an earlier capture of that version.
             : latest with { Captures = [.. latest.Captures, entry.Version] };
         return ([.. versions.Take(versions.Count - 1), merged], false);

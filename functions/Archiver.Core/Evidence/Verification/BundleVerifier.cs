@@ -55,9 +55,12 @@ public static class BundleVerifier
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>The checks of one snapshot that both formats share: its files and bodies, its tweet, its token.</summary>
+    /// <summary>
+    /// The checks of one snapshot that both formats share: its files and bodies, its tweet, its token (checked against
+    /// this snapshot's own hash; <paramref name="listed"/> is the token the state lists for it, if any).
+    /// </summary>
     internal static IEnumerable<VerificationRow> SnapshotChecks(
-        string item, byte[] snapshotBytes, Func<string, byte[]?> rawBody, Func<SnapshotFile, string?> mediaSha256, byte[]? token, TweetVersion? listed,
+        string item, byte[] snapshotBytes, Func<string, byte[]?> rawBody, Func<SnapshotFile, string?> mediaSha256, byte[]? token, SnapshotTimestamp? listed,
         IReadOnlyCollection<X509Certificate2> trusted)
     {
         Snapshot? snapshot;
@@ -98,7 +101,7 @@ public static class BundleVerifier
         var snapshotSha256 = Convert.ToHexStringLower(SHA256.HashData(snapshotBytes));
         if (token is null)
         {
-            yield return listed?.Timestamp is { } expected
+            yield return listed is { } expected
                 ? new VerificationRow(item, "timestamp token", false, $"the state lists a token ({expected.Blob}) the package does not hold")
                 : new VerificationRow(item, "timestamp token", true, "not yet timestamped (no token in the package)");
             yield break;

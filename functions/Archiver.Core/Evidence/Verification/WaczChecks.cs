@@ -64,7 +64,7 @@ internal static class WaczChecks
             rows.AddRange(BundleVerifier.SnapshotChecks(entry.FullName, BundleVerifier.ReadAll(entry),
                 sha256 => payloads.GetValueOrDefault(sha256),
                 file => seen.Contains((file.Http?.Url ?? file.SourceUrl, file.Sha256)) ? file.Sha256 : seen.FirstOrDefault(s => s.Url == (file.Http?.Url ?? file.SourceUrl)).Sha256,
-                token, state?.Versions.FirstOrDefault(v => v.Version == version), trusted));
+                token, state?.TimestampOf(version), trusted));
         }
 
         return rows;

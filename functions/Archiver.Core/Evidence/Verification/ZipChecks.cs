@@ -70,7 +70,7 @@ internal static class ZipChecks
             var version = entry.FullName["snapshots/".Length..^".json".Length];
             var token = zip.GetEntry($"snapshots/{version}.tsr") is { } tsr ? BundleVerifier.ReadAll(tsr) : null;
             rows.AddRange(BundleVerifier.SnapshotChecks(entry.FullName, BundleVerifier.ReadAll(entry), Raw, Media, token,
-                state?.Versions.FirstOrDefault(v => v.Version == version), trusted));
+                state?.TimestampOf(version), trusted));
         }
 
         return rows;
