@@ -44,7 +44,7 @@ public static class ArchiveServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>What recording a check needs: the status rules' settings, the check log, the recorder.</summary>
+    /// <summary>What recording a check needs: the status rules' settings, the check log, the snapshot writer, the recorder.</summary>
     private static void AddRecording(this IServiceCollection services)
     {
         services.AddOptions<StatusPolicyOptions>()
@@ -52,6 +52,7 @@ public static class ArchiveServiceCollectionExtensions
             .Configure<IConfiguration>(StatusPolicyIntervals.Apply);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusPolicyOptions>, StatusPolicyOptionsValidator>());
         services.AddSingleton<CheckLog>();
+        services.AddSingleton<SnapshotWriter>();
         services.AddTransient<CaptureRecorder>();
     }
 

@@ -58,6 +58,13 @@ public sealed record TweetState
     /// <summary>Set while the latest version's capture is partial: what it lacks, and how its retries stand.</summary>
     public PartialState? Partial { get; init; }
 
+    /// <summary>
+    /// Snapshots a recording named before writing their blob, not yet listed in <see cref="Versions"/>; null when none.
+    /// They are no versions: readers never show them. An entry a writer left behind (it died or stalled) is given up
+    /// by a later recording of the tweet, which deletes its blob (see <see cref="SnapshotWriter"/>).
+    /// </summary>
+    public IReadOnlyList<PendingSnapshot>? PendingSnapshots { get; init; }
+
     public TweetVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 
     /// <summary>The token listed for one snapshot, whichever version it belongs to; null when it has none.</summary>
@@ -178,6 +185,20 @@ public sealed record TweetVersion
 
     /// <summary>In words, for people reading the state: <c>timestamped</c> or <c>not yet timestamped</c>.</summary>
     public string TimestampStatus => Timestamp is null ? "not yet timestamped" : "timestamped";
+}
+
+/// <summary>A snapshot named in the state before its blob is written: the recording that wrote it lists it next, or gives it up.</summary>
+public sealed record PendingSnapshot
+{
+    public required string Version { get; init; }
+
+    public required string Blob { get; init; }
+
+    /// <summary>When the name was taken; an entry older than <see cref="SnapshotWriter.PendingLifetime"/> is given up.</summary>
+    public required DateTimeOffset Since { get; init; }
+
+    /// <summary>Set once a later recording gave the snapshot up: its writer may no longer list it, and its blob is deleted next.</summary>
+    public DateTimeOffset? AbandonedAt { get; init; }
 }
 
 /// <summary>What the latest version's capture lacks, and how its retries stand.</summary>

@@ -38,6 +38,19 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
         var snapshotBlob = BlobNames.Snapshot(tweetId, version);
         try
         {
+            // Only a listed snapshot is dated: one still pending may yet be given up, and its token would be listed nowhere.
+            var read = await store.ReadStateAsync(tweetId, cancellationToken);
+            if (read is null || !read.Value.Versions.Any(v => v.AllSnapshots.Contains(version)))
+            {
+                if (!SnapshotWriter.IsPending(read?.Value, version))
+                {
+                    // Never listed and no longer pending: the snapshot was given up, and its marker goes with it.
+                    await store.DeleteIfExistsAsync(BlobNames.TimestampPending(tweetId, version), cancellationToken);
+                }
+
+                return null;
+            }
+
             var snapshot = (await store.Blob(snapshotBlob).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
             var sha256 = SHA256.HashData(snapshot);
             var reply = await client.RequestAsync(sha256, cancellationToken);
@@ -61,7 +74,7 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
             var state = await store.UpdateStateAsync(tweetId, current => current is null ? throw new InvalidOperationException($"Tweet {tweetId} has no state.") : current with
             {
                 Versions = [.. current.Versions.Select(v => v.WithTimestamp(version, stamp))],
-            }, cancellationToken);
+            }, cancellationToken, new LastRead<TweetState>(read));
             await store.DeleteIfExistsAsync(BlobNames.TimestampPending(tweetId, version), cancellationToken);
             Log.Timestamped(logger, snapshotBlob, authority.AbsoluteUri, stamp.GenTime);
             return state.Value;

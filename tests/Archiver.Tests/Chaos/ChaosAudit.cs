@@ -18,7 +18,7 @@ public sealed record ChaosAudit
     /// <summary>Tweets that exist upstream but whose status or history says gone (or suspected gone).</summary>
     public required IReadOnlyList<string> FalseGone { get; init; }
 
-    /// <summary>Snapshot blobs no state refers to, and versions whose blob is not there.</summary>
+    /// <summary>Snapshot blobs no state lists, versions whose blob is not there, and snapshots still pending in a state.</summary>
     public required IReadOnlyList<string> Orphans { get; init; }
 
     /// <summary>Real changes recorded exactly once (one line each).</summary>

@@ -198,7 +198,10 @@ public sealed class ChaosInspector(ArchiveStore store, BlobContainerClient conta
         }
     }
 
-    /// <summary>Snapshot blobs under <c>tweets/{id}/snapshots/</c> that no state refers to, and versions whose blob is gone.</summary>
+    /// <summary>
+    /// Snapshot blobs under <c>tweets/{id}/snapshots/</c> that no state lists, versions whose blob is gone, and
+    /// snapshots a state still holds as pending.
+    /// </summary>
     private async Task<IReadOnlyList<string>> FindOrphansAsync(Dictionary<string, TweetState> states, CancellationToken cancellationToken)
     {
         var orphans = new List<string>();
@@ -220,6 +223,8 @@ public sealed class ChaosInspector(ArchiveStore store, BlobContainerClient conta
         }
 
         orphans.AddRange(states.Values.SelectMany(Referenced).Where(name => !names.Contains(name)).Select(name => $"{name}: referenced, but not stored"));
+        // A snapshot still pending when the run is over was left half-recorded: its writer neither listed it nor gave it up.
+        orphans.AddRange(states.Values.SelectMany(s => s.PendingSnapshots ?? []).Select(p => $"{p.Blob}: still pending since {p.Since:O}{(names.Contains(p.Blob) ? "" : " (no blob)")}"));
         return orphans;
     }
 

@@ -30,7 +30,8 @@ internal sealed class RecheckScenario : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RecheckScenario> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Registrations after the test clock's (a storage client with a fault policy, say).</param>
+    public static async Task<RecheckScenario> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var upstream = await FakeUpstream.StartAsync(TestContext.Current.CancellationToken);
         var time = new FakeTimeProvider(Start);
@@ -48,7 +49,11 @@ internal sealed class RecheckScenario : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = await ArchiverApp.StartAsync(azurite, upstream.Settings(all), services => services.AddSingleton<TimeProvider>(time));
+        var app = await ArchiverApp.StartAsync(azurite, upstream.Settings(all), services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            configure?.Invoke(services);
+        });
         return new RecheckScenario(upstream, app, time);
     }
 

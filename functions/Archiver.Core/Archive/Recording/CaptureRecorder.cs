@@ -11,11 +11,13 @@ namespace Archiver.Archive;
 
 /// <summary>
 /// Records a capture: the snapshot when <see cref="VersionRules"/> says it is a new version or completes the latest
-/// one, then the state that points at it, the check log and the change events, in that order, so a crash leaves
-/// either the old state or the new one. A snapshot is written only when the state written next references it.
+/// one (named in the state as pending first, see <see cref="SnapshotWriter"/>), then the state that lists it, the check
+/// log and the change events, in that order, so a crash leaves either the old state or the new one, and any snapshot
+/// blob named in it.
 /// </summary>
 internal sealed class CaptureRecorder(
     ArchiveStore store,
+    SnapshotWriter snapshots,
     CheckLog checkLog,
     IChangeNotifier notifier,
     SnapshotTimestamper timestamper,
@@ -33,6 +35,7 @@ internal sealed class CaptureRecorder(
         var tweet = capture.Tweet!;
         ProgressScope.Report(new ProgressStep { Step = "storing", Subject = tweetId });
         var at = capture.CapturedAt;
+        scope = await snapshots.ResolveStaleAsync(scope, cancellationToken);
         var previous = scope.Current;
         capture = await CarryStoredFilesAsync(previous, ConfirmGone(previous, capture, at), cancellationToken);
         var prints = TweetParts.Prints(tweet, capture.Provenance);
@@ -42,15 +45,6 @@ internal sealed class CaptureRecorder(
         string? written = null;
         if (decision is VersionDecision.NewVersion or VersionDecision.Completion)
         {
-            // A name no snapshot of this tweet has: the state's own names are skipped, and a blob found there already
-            // (another writer in the same millisecond) moves this one on.
-            var taken = previous?.Versions.SelectMany(v => v.AllSnapshots).ToHashSet() ?? [];
-            var named = at;
-            while (taken.Contains(BlobNames.Version(named)))
-            {
-                named += TimeSpan.FromMilliseconds(1);
-            }
-
             var snapshot = new Snapshot
             {
                 TweetId = tweetId,
@@ -65,20 +59,9 @@ internal sealed class CaptureRecorder(
                 Missing = [.. capture.Missing.Where(m => m.Part == "file").Concat(capture.OtherMissing).Select(m => new SnapshotMissingFile { Role = m.Role!, Index = m.Index, SourceUrl = m.SourceUrl!, Reason = m.Reason })],
                 Sources = capture.Sources,
                 Completeness = completeness,
-                Version = BlobNames.Version(named),
+                Version = BlobNames.Version(at),
             };
-            for (var attempt = 1; !await store.TryWriteSnapshotAsync(snapshot, cancellationToken); attempt++)
-            {
-                if (attempt == 8)
-                {
-                    throw new InvalidOperationException($"No free snapshot name for tweet {tweetId} near {snapshot.Version}.");
-                }
-
-                named += TimeSpan.FromMilliseconds(1);
-                snapshot = snapshot with { Version = BlobNames.Version(named) };
-            }
-
-            written = snapshot.Version;
+            (scope, written) = await snapshots.WriteAsync(scope, snapshot, cancellationToken);
             await timestamper.MarkPendingAsync(tweetId, written, cancellationToken);
         }
 
@@ -96,8 +79,16 @@ internal sealed class CaptureRecorder(
         var found = capture.Report?.Outcomes.OfType<TweetFound>().FirstOrDefault(f => f.Source == capture.TweetSource);
         TweetStatus? before = null;
         var newVersion = false;
+        var givenUp = false;
         var state = await UpdateStateAsync(scope, current =>
         {
+            // A later recording gave this snapshot up (it took too long): its blob may be gone, so it is never listed.
+            givenUp = written is not null && !SnapshotWriter.IsPending(current, written);
+            if (givenUp)
+            {
+                return current ?? throw new InvalidOperationException($"Tweet {tweetId} has no state.");
+            }
+
             before = current?.Status;
             var (versions, added) = Place(current?.Versions ?? [], entry, capture, prints, contentHash);
             newVersion = added;
@@ -130,8 +121,13 @@ internal sealed class CaptureRecorder(
                 Related = [.. (current?.Related ?? []).Union(Related(tweet))],
                 EditChain = EditChain(current, tweet),
                 Partial = partial,
+                PendingSnapshots = written is null ? current?.PendingSnapshots : SnapshotWriter.Without(current?.PendingSnapshots, [written]),
             };
         }, cancellationToken);
+        if (givenUp)
+        {
+            return (await GivenUpAsync(scope, state, written!, at, cancellationToken), state);
+        }
 
         await checkLog.AppendAsync(tweetId, new CheckEntry
         {
@@ -171,6 +167,7 @@ internal sealed class CaptureRecorder(
     {
         var tweetId = scope.TweetId;
         var at = time.GetUtcNow();
+        scope = await snapshots.ResolveStaleAsync(scope, cancellationToken);
         var answers = report.Outcomes.OfType<TweetUnavailable>().ToArray();
         var answer = answers.First(u => u.Reason == reason);
         // Corroborated: a second source agrees, or no other source gave any usable answer.
@@ -211,6 +208,7 @@ internal sealed class CaptureRecorder(
     {
         var tweetId = scope.TweetId;
         var at = time.GetUtcNow();
+        scope = await snapshots.ResolveStaleAsync(scope, cancellationToken);
         var state = await UpdateStateAsync(scope, state => (state ?? New(tweetId, at)) with
         {
             LastError = error,
@@ -223,12 +221,28 @@ internal sealed class CaptureRecorder(
         return new TweetCapture { TweetId = tweetId, Outcome = CitationOutcome.Pending, Error = error, Version = state.Latest?.Version };
     }
 
-    /// <summary>Writes the state through <paramref name="change"/>, first over what the scope read, releasing its claim.</summary>
+    /// <summary>
+    /// The snapshot this capture wrote was given up by a later recording while this one was writing it: deleted (the
+    /// later recording may have deleted it already), never listed, and the check logged as failed. The state stays as
+    /// the later recording wrote it.
+    /// </summary>
+    private async Task<TweetCapture> GivenUpAsync(StateScope scope, TweetState state, string written, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await snapshots.DiscardAsync(scope.TweetId, written, cancellationToken);
+        var error = $"Snapshot {written} was given up: it was still being written after {SnapshotWriter.PendingLifetime.TotalMinutes:0} minutes.";
+        await checkLog.AppendAsync(scope.TweetId, new CheckEntry { At = at, Result = "failed", Error = error }, scope.IsFirstCheck, cancellationToken);
+        return new TweetCapture { TweetId = scope.TweetId, Outcome = CitationOutcome.Pending, Error = error, Version = state.Latest?.Version };
+    }
+
+    /// <summary>
+    /// Writes the state through <paramref name="change"/>, first over what the scope read, releasing its claim; due no
+    /// later than a pending snapshot left in it goes stale.
+    /// </summary>
     private async Task<TweetState> UpdateStateAsync(StateScope scope, Func<TweetState?, TweetState> change, CancellationToken cancellationToken)
     {
         var written = await store.UpdateStateAsync(scope.TweetId, current =>
         {
-            var next = change(current);
+            var next = SnapshotWriter.DueWhenStale(change(current));
             return scope.ClaimId is not null && next.ClaimId == scope.ClaimId ? next with { ClaimId = null, ClaimedUntil = null } : next;
         }, cancellationToken, scope.LastRead);
         return written.Value;
