@@ -38,6 +38,7 @@ public static class ArchiveServiceCollectionExtensions
         services.AddTransient<TweetCapturer>();
         services.AddRecording();
         services.AddTransient<TweetArchiver>();
+        services.AddTransient<ShortLinkRecorder>();
         services.AddTransient<CitationArchiver>();
         services.AddTransient<SubmissionProcessor>();
         services.AddTransient<BundleExporter>();

@@ -35,7 +35,10 @@ public static class BlobNames
 
     public const string TimestampPendingPrefix = "timestamps/pending/";
 
-    /// <summary>Raw upstream bodies, content-addressed: the same bytes are stored once.</summary>
+    /// <summary>
+    /// Raw upstream bodies (a snapshot's sources, short-link hops, fetched article pages), content-addressed: the same
+    /// bytes are stored once. The headers of each exchange are kept in the record that names the body.
+    /// </summary>
     public static string Raw(string sha256) => $"raw/{sha256}";
 
     /// <summary>Media files, content-addressed: the same bytes are stored once however many tweets use them.</summary>
@@ -59,11 +62,12 @@ public static class BlobNames
             : null;
 
     /// <summary>
-    /// A bundle built once for the Functions host, per latest version and per number of timestamp tokens it holds (a
-    /// token that arrives later makes a new export); <paramref name="extension"/> is <c>zip</c> or <c>wacz</c>.
+    /// A bundle built once for the Functions host, per latest version and per number of timestamp tokens and of short
+    /// links it holds (a token or a short link listed later makes a new export); <paramref name="extension"/> is
+    /// <c>zip</c> or <c>wacz</c>: <c>exports/{id}/{version}[-t{tokens}][-l{short links}].{extension}</c>.
     /// </summary>
-    public static string Export(string tweetId, string version, int tokens, string extension) =>
-        $"exports/{tweetId}/{version}{(tokens > 0 ? $"-t{tokens}" : "")}.{extension}";
+    public static string Export(string tweetId, string version, int tokens, int shortLinks, string extension) =>
+        $"exports/{tweetId}/{version}{(tokens > 0 ? $"-t{tokens}" : "")}{(shortLinks > 0 ? $"-l{shortLinks}" : "")}.{extension}";
 
     /// <summary>A version name: the capture instant as sortable UTC text, safe in a blob name and a URL.</summary>
     public static string Version(DateTimeOffset capturedAt) =>

@@ -10,9 +10,10 @@ using Archiver.Evidence;
 namespace Archiver.Archive;
 
 /// <summary>
-/// A tweet's bundle: every snapshot, every media file, every raw upstream body, <c>state.json</c>, an offline
-/// <c>index.html</c>, each snapshot's RFC 3161 token, <c>manifest.json</c> and <c>SHA256SUMS</c> with the SHA-256 and
-/// size of every other file; or the same evidence as a WACZ (<see cref="WaczWriter"/>). Either is written to any stream
+/// A tweet's bundle: every snapshot, every media file, every raw upstream body (the short-link hops' too),
+/// <c>state.json</c>, an offline <c>index.html</c>, each snapshot's RFC 3161 token, <c>manifest.json</c> (which also
+/// lists the short links that led to the tweet, hop by hop) and <c>SHA256SUMS</c> with the SHA-256 and size of every
+/// other file; or the same evidence as a WACZ (<see cref="WaczWriter"/>). Either is written to any stream
 /// as it is built (the response, standalone) or once into <c>exports/</c> (under the host, which buffers responses).
 /// Files are copied from their blobs in chunks, never loaded whole.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
     /// </summary>
     public async Task<BlobClient> ExportAsync(Bundle bundle, BundleFormat format, CancellationToken cancellationToken)
     {
-        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version, bundle.Snapshots.Sum(s => s.Version.Timestamps.Count), bundle.Extension(format)));
+        var export = store.Blob(BlobNames.Export(bundle.TweetId, bundle.Latest.Version, bundle.Snapshots.Sum(s => s.Version.Timestamps.Count), bundle.State.ShortLinks.Count, bundle.Extension(format)));
         if (await export.ExistsAsync(cancellationToken))
         {
             return export;
@@ -102,7 +103,7 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
             await CopyAsync(zip, $"media/{file.File}", file.Blob, CompressionLevel.NoCompression, manifest, cancellationToken);
         }
 
-        foreach (var source in all.SelectMany(s => s.Sources).DistinctBy(s => s.Sha256))
+        foreach (var source in all.SelectMany(s => s.Sources).Concat(bundle.State.ShortLinks.SelectMany(l => l.Hops)).DistinctBy(s => s.Sha256))
         {
             await CopyAsync(zip, $"raw/{source.Sha256}", source.Blob, CompressionLevel.Optimal, manifest, cancellationToken);
         }
@@ -171,6 +172,9 @@ public sealed class BundleExporter(ArchiveStore store, WaczWriter wacz)
             }
 
             json.WriteEndArray();
+            // The short links that led to the tweet, hop by hop with their headers; each hop's body is its blob, raw/{sha256}.
+            json.WritePropertyName("shortLinks");
+            JsonSerializer.Serialize(json, bundle.State.ShortLinks, ArchiveJsonContext.Default.IReadOnlyListShortLinkRecord);
             json.WriteEndObject();
         }
 

@@ -6,10 +6,11 @@ using Azure;
 namespace Archiver.Archive;
 
 /// <summary>
-/// Takes one citation through resolve → fetch → snapshot → store, and says what became of it. Failures that may pass
+/// Takes one citation through resolve → fetch → snapshot → store, and says what became of it; a short link's
+/// resolution is kept with it (and on the tweet it led to). Failures that may pass
 /// (upstream or storage) leave it pending for the timer; nothing here throws for them.
 /// </summary>
-internal sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver archiver)
+internal sealed class CitationArchiver(ShortLinkResolver resolver, ShortLinkRecorder shortLinks, TweetArchiver archiver)
 {
     public async Task<CitationResult> ArchiveAsync(CitationResult current, bool refresh, int maxAttempts, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver
         {
             ProgressScope.Report(new ProgressStep { Step = "resolving", Subject = shortLink });
             var resolution = await resolver.ResolveAsync(shortLink, cancellationToken);
+            current = current with { Resolution = await shortLinks.KeepAsync(resolution, cancellationToken) };
             switch (resolution.Status)
             {
                 case ShortLinkStatus.Tweet when IsReusedMedia(citation, resolution):
@@ -69,6 +71,12 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, TweetArchiver
         }
 
         var capture = await archiver.CaptureAsync(tweetId, refresh, cancellationToken);
+        if (current.Resolution is { } resolved && resolved.TweetId == tweetId)
+        {
+            // The short link is evidence about the tweet too: its bundles carry the hops.
+            await shortLinks.ListOnTweetAsync(tweetId, resolved, cancellationToken);
+        }
+
         return current with
         {
             TweetId = tweetId,

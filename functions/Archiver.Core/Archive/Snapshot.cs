@@ -109,7 +109,10 @@ public sealed record SnapshotFile
     public HttpRecord? Http { get; init; }
 }
 
-/// <summary>One upstream response the snapshot rests on; its raw body is kept verbatim at <see cref="Blob"/>.</summary>
+/// <summary>
+/// One upstream response kept as evidence (one a snapshot rests on, or a short-link hop); its raw body is kept
+/// verbatim at <see cref="Blob"/>.
+/// </summary>
 public sealed record SnapshotSource
 {
     public required string Source { get; init; }
@@ -140,4 +143,22 @@ public sealed record SnapshotSource
 
     /// <summary>The request line and headers sent, the status line and headers received (no answer: null).</summary>
     public HttpRecord? Http { get; init; }
+
+    /// <summary>Describes <paramref name="exchange"/>, whose body is stored at <paramref name="blob"/>.</summary>
+    public static SnapshotSource Of(UpstreamExchange exchange, string blob, string source, string outcome) => new()
+    {
+        Source = source,
+        Endpoint = exchange.Endpoint,
+        Url = exchange.Url,
+        Status = exchange.Status,
+        ContentType = exchange.ContentType,
+        Location = exchange.Location,
+        At = exchange.At,
+        Sha256 = exchange.Sha256,
+        Size = exchange.Body.Length,
+        Truncated = exchange.Truncated,
+        Blob = blob,
+        Http = exchange.Http,
+        Outcome = outcome,
+    };
 }

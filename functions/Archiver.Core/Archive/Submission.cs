@@ -50,6 +50,9 @@ public sealed record CitationResult
     /// <summary>partial: what the capture lacks and why, one line each.</summary>
     public IReadOnlyList<string>? Missing { get; init; }
 
+    /// <summary>A short link's resolution, hop by hop with headers and raw bodies (the latest attempt's); null for other citations.</summary>
+    public ShortLinkRecord? Resolution { get; init; }
+
     /// <summary>How many times the work was tried (pending work gives up after a limit).</summary>
     public int Attempts { get; init; }
 }

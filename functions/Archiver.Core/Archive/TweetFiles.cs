@@ -90,28 +90,13 @@ internal sealed class TweetFiles(MediaFetcher mediaFetcher, ArchiveStore store)
             foreach (var exchange in outcome.Evidence)
             {
                 var blob = await store.PutRawAsync(exchange, cancellationToken);
-                sources.Add(new SnapshotSource
+                sources.Add(SnapshotSource.Of(exchange, blob, outcome.Source, outcome switch
                 {
-                    Source = outcome.Source,
-                    Endpoint = exchange.Endpoint,
-                    Url = exchange.Url,
-                    Status = exchange.Status,
-                    ContentType = exchange.ContentType,
-                    Location = exchange.Location,
-                    At = exchange.At,
-                    Sha256 = exchange.Sha256,
-                    Size = exchange.Body.Length,
-                    Truncated = exchange.Truncated,
-                    Blob = blob,
-                    Http = exchange.Http,
-                    Outcome = outcome switch
-                    {
-                        TweetFound => "found",
-                        TweetUnavailable u => $"unavailable:{EnumNames.Of(u.Reason)}",
-                        SourceFailed f => $"failed:{f.Error}",
-                        _ => "unknown",
-                    },
-                });
+                    TweetFound => "found",
+                    TweetUnavailable u => $"unavailable:{EnumNames.Of(u.Reason)}",
+                    SourceFailed f => $"failed:{f.Error}",
+                    _ => "unknown",
+                }));
             }
         }
 

@@ -65,6 +65,12 @@ public sealed record TweetState
     /// </summary>
     public IReadOnlyList<PendingSnapshot>? PendingSnapshots { get; init; }
 
+    /// <summary>
+    /// The cited short links that led to this tweet, as they were resolved, hop by hop: one entry per distinct
+    /// resolution, the first <see cref="ShortLinkRecorder.MaxPerTweet"/> kept.
+    /// </summary>
+    public IReadOnlyList<ShortLinkRecord> ShortLinks { get; init; } = [];
+
     public TweetVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 
     /// <summary>The token listed for one snapshot, whichever version it belongs to; null when it has none.</summary>

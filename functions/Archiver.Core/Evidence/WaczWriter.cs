@@ -9,10 +9,11 @@ namespace Archiver.Evidence;
 
 /// <summary>
 /// A tweet's evidence as a WACZ 1.1.1 package, written to any stream as it is built: <c>archive/data.warc.gz</c> (a
-/// warcinfo record, then a WARC/1.1 request and response record for every upstream exchange of every snapshot, each
-/// response carrying the raw body or media bytes kept), <c>indexes/index.cdx</c> (CDXJ), <c>pages/pages.jsonl</c> (the
-/// tweet's canonical URL per version), Archiver's own files under <c>archiver/</c> (state, every snapshot, earlier
-/// captures included, and each one's timestamp token), <c>datapackage.json</c> with the SHA-256 and size of every file, and <c>datapackage-digest.json</c>.
+/// warcinfo record, then a WARC/1.1 request and response record for every short-link hop that led to the tweet and
+/// every upstream exchange of every snapshot, each response carrying the raw body or media bytes kept),
+/// <c>indexes/index.cdx</c> (CDXJ), <c>pages/pages.jsonl</c> (the tweet's canonical URL per version), Archiver's own
+/// files under <c>archiver/</c> (state, every snapshot, earlier captures included, and each one's timestamp token),
+/// <c>datapackage.json</c> with the SHA-256 and size of every file, and <c>datapackage-digest.json</c>.
 /// </summary>
 public sealed class WaczWriter(ArchiveStore store)
 {
@@ -69,17 +70,15 @@ public sealed class WaczWriter(ArchiveStore store)
             BlockSha256 = Hex(info),
         }, info, cancellationToken);
 
+        // The short links that led to the tweet first (the way to it), then each snapshot's exchanges.
+        for (var i = 0; i < bundle.State.ShortLinks.Count; i++)
+        {
+            await WriteSourcesAsync(warc, index, bundle.State.ShortLinks[i].Hops, $"{bundle.TweetId}/short-link/{i}", cancellationToken);
+        }
+
         foreach (var (_, snapshot) in bundle.AllSnapshots)
         {
-            var n = 0;
-            foreach (var source in snapshot.Sources.Where(s => s.Status is not null))
-            {
-                var http = source.Http ?? Reconstructed(source.Url, source.Status!.Value, source.ContentType, source.Location);
-                var body = await ReadAsync(source.Blob, cancellationToken);
-                await WriteExchangeAsync(warc, index, http, source.At, $"{bundle.TweetId}/{snapshot.Version}/{n++}", body.LongLength, Hex(body),
-                    (stream, token) => stream.WriteAsync(body, token).AsTask(), (hash, _) => { hash.AppendData(body); return Task.CompletedTask; }, cancellationToken);
-            }
-
+            var n = await WriteSourcesAsync(warc, index, snapshot.Sources, $"{bundle.TweetId}/{snapshot.Version}", cancellationToken);
             foreach (var file in snapshot.Files)
             {
                 var http = file.Http ?? Reconstructed(file.SourceUrl, 200, file.ContentType, null);
@@ -91,6 +90,21 @@ public sealed class WaczWriter(ArchiveStore store)
         await digest.FlushAsync(cancellationToken);
         resources.Add(new Resource(WarcPath, digest.Sha256, digest.Written));
         return index;
+    }
+
+    /// <summary>A request and a response record for each exchange that got an answer, its raw body the payload; how many were written.</summary>
+    private async Task<int> WriteSourcesAsync(WarcWriter warc, List<Cdxj.Entry> index, IEnumerable<SnapshotSource> sources, string name, CancellationToken cancellationToken)
+    {
+        var n = 0;
+        foreach (var source in sources.Where(s => s.Status is not null))
+        {
+            var http = source.Http ?? Reconstructed(source.Url, source.Status!.Value, source.ContentType, source.Location);
+            var body = await ReadAsync(source.Blob, cancellationToken);
+            await WriteExchangeAsync(warc, index, http, source.At, $"{name}/{n++}", body.LongLength, Hex(body),
+                (stream, token) => stream.WriteAsync(body, token).AsTask(), (hash, _) => { hash.AppendData(body); return Task.CompletedTask; }, cancellationToken);
+        }
+
+        return n;
     }
 
     /// <summary>A request record and its response record; the response's block digest takes a first pass over the payload.</summary>

@@ -29,6 +29,9 @@ public sealed record TweetView(
     /// <summary>Why the last check found nothing usable, in words (null after a check that got an answer).</summary>
     public string? LastError { get; init; }
 
+    /// <summary>The cited short links that led to this tweet, hop by hop with headers (each body at its <c>raw/</c> blob).</summary>
+    public IReadOnlyList<ShortLinkRecord> ShortLinks { get; init; } = [];
+
     /// <summary>After <c>POST /api/tweets/{id}/recheck</c>: what this check came to, and why.</summary>
     public CheckOutcome? Check { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record TweetView(
         state.Partial)
     {
         LastError = state.LastError,
+        ShortLinks = state.ShortLinks,
     };
 }
 

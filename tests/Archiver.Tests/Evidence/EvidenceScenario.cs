@@ -6,7 +6,10 @@ using Archiver.Tests.Infrastructure;
 
 namespace Archiver.Tests.Evidence;
 
-/// <summary>The app with the fake upstream and a fake Time-Stamp Authority, one photo tweet served, and its downloads.</summary>
+/// <summary>
+/// The app with the fake upstream and a fake Time-Stamp Authority, one photo tweet served, cited through a chain of
+/// short links, and its downloads.
+/// </summary>
 internal sealed class EvidenceScenario : IAsyncDisposable
 {
     public static readonly byte[] PhotoBytes = FakeReply.GeneratedBytes(30_000);
@@ -35,6 +38,20 @@ internal sealed class EvidenceScenario : IAsyncDisposable
 
     public static string SyndicationUrl => Archiver.Sources.TweetFetcher.SyndicationUrl(Tweet.Id).AbsoluteUri;
 
+    /// <summary>The short link the article cites: t.co answers 301 to <see cref="SecondHopUrl"/>.</summary>
+    public const string ShortLinkCode = "Td7HopOne1";
+
+    public static string FirstHopUrl => $"https://t.co/{ShortLinkCode}";
+
+    /// <summary>A second t.co link, which answers 200 with a page whose meta refresh names <see cref="ThirdHopUrl"/>.</summary>
+    public static string SecondHopUrl => "https://t.co/Td7HopTwo2";
+
+    /// <summary>The status URL on twitter.com, which answers 301 to x.com (where resolution ends, unfetched).</summary>
+    public static string ThirdHopUrl => $"https://twitter.com/{Tweet.ScreenName}/status/{Tweet.Id}";
+
+    /// <summary>What the second hop answers: t.co's page for browsers, with a body to keep.</summary>
+    public static FakeReply SecondHopReply { get; } = FakeReply.MetaRefresh(ThirdHopUrl);
+
     /// <param name="photo">The photo's bytes and type, when a test needs a real image (a browser shows it).</param>
     public static async Task<EvidenceScenario> StartAsync(AzuriteFixture azurite, FakeTimestampAuthority.Mode tsaMode = FakeTimestampAuthority.Mode.Up, IDictionary<string, string?>? settings = null, (byte[] Bytes, string Type)? photo = null)
     {
@@ -48,18 +65,23 @@ internal sealed class EvidenceScenario : IAsyncDisposable
 
         var archive = await ArchiveScenario.StartAsync(azurite, all);
         archive.Upstream.AddTweet(Tweet);
+        archive.Upstream.AddShortLink(ShortLinkCode, SecondHopUrl);
+        archive.Upstream.ShortLink(SecondHopUrl[("https://t.co/".Length)..]).Always(SecondHopReply);
         archive.Upstream.AddMedia(PhotoUrl, photo?.Bytes ?? PhotoBytes, photo?.Type ?? "image/jpeg");
         archive.Upstream.AddMedia(Tweet.ProfileImageUrl.Replace("_normal", "_400x400", StringComparison.Ordinal), AvatarBytes, "image/jpeg");
         return new EvidenceScenario(archive, tsa);
     }
 
-    /// <summary>Archives the tweet and answers its state as <c>GET /api/tweets/{id}</c> shows it.</summary>
-    public async Task<JsonElement> ArchiveAsync()
+    /// <summary>Archives an article citing the tweet by its short link and answers the tweet as <c>GET /api/tweets/{id}</c> shows it.</summary>
+    public async Task<JsonElement> ArchiveAsync() => (await ArchiveWithSubmissionAsync()).Tweet;
+
+    /// <summary>As <see cref="ArchiveAsync"/>, with the answer to <c>POST /api/archive</c>.</summary>
+    public async Task<(JsonElement Submission, JsonElement Tweet)> ArchiveWithSubmissionAsync(string shortLink = ShortLinkCode)
     {
-        var (response, body) = await Archive.ArchiveAsync($"https://x.com/{Tweet.ScreenName}/status/{Tweet.Id}");
+        var (response, body) = await Archive.ArchiveAsync($"Tide tables for the week, as posted: https://t.co/{shortLink}");
         Assert.True(response.IsSuccessStatusCode, body.ToString());
-        Assert.Equal("archived", body.GetProperty("citations")[0].GetProperty("outcome").GetString());
-        return await Archive.GetJsonAsync($"/api/tweets/{Tweet.Id}");
+        Assert.True("archived" == body.GetProperty("citations")[0].GetProperty("outcome").GetString(), body.ToString());
+        return (body, await Archive.GetJsonAsync($"/api/tweets/{Tweet.Id}"));
     }
 
     public async Task<byte[]> BundleAsync(string query = "")

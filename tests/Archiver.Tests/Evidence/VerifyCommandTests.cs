@@ -9,7 +9,7 @@ namespace Archiver.Tests.Evidence;
 /// </summary>
 public sealed class VerifyCommandTests(AzuriteFixture azurite)
 {
-    private sealed record Downloaded(EvidenceScenario Scenario, byte[] Zip, byte[] Wacz, string Version, string PhotoFile, string SyndicationSha256);
+    private sealed record Downloaded(EvidenceScenario Scenario, byte[] Zip, byte[] Wacz, string Version, string PhotoFile, string SyndicationSha256, string HopSha256);
 
     private static async Task<Downloaded> DownloadAsync(EvidenceScenario s)
     {
@@ -20,7 +20,9 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
         var snapshot = await s.Archive.GetJsonAsync($"/api/tweets/{EvidenceScenario.Tweet.Id}/snapshots/{version}");
         var photo = snapshot.GetProperty("files").EnumerateArray().First(f => f.GetProperty("role").GetString() == "media").GetProperty("file").GetString()!;
         var syndication = snapshot.GetProperty("sources").EnumerateArray().First(f => f.GetProperty("source").GetString() == "syndication").GetProperty("sha256").GetString()!;
-        return new Downloaded(s, zip, wacz, version, photo, syndication);
+        // The second short-link hop, the one with a body (t.co's meta-refresh page).
+        var hop = state.GetProperty("shortLinks")[0].GetProperty("hops")[1].GetProperty("sha256").GetString()!;
+        return new Downloaded(s, zip, wacz, version, photo, syndication, hop);
     }
 
     [Fact]
@@ -41,6 +43,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
             Assert.DoesNotContain("FAIL", run.Output);
             Assert.Contains("tweet re-derived from raw bodies", run.Output);
             Assert.Contains("signature, hash and chain hold; signer CN=Archiver Test TSA", run.Output);
+            Assert.Equal(3, run.Output.Split('\n').Count(l => l.StartsWith("ok", StringComparison.Ordinal) && l.Contains("short-link hop raw body", StringComparison.Ordinal)));
         }
 
         Assert.Contains("SHA256SUMS", zip.Output);
@@ -63,7 +66,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
         Assert.Equal(s.Tsa.Url.AbsoluteUri, timestamp.GetProperty("authority").GetString());
     }
 
-    public static TheoryData<string> Tampering => ["media", "snapshot", "raw", "token", "removed", "added"];
+    public static TheoryData<string> Tampering => ["media", "snapshot", "raw", "hop", "token", "removed", "added"];
 
     [Theory]
     [MemberData(nameof(Tampering))]
@@ -76,6 +79,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
             "media" => (Change(d.Zip, $"media/{d.PhotoFile}", b => EvidenceScenario.Flip(b)), [$"media/{d.PhotoFile}", "media file"]),
             "snapshot" => (Change(d.Zip, $"snapshots/{d.Version}.json", b => Flip(b, EvidenceScenario.Tweet.Text)), [$"snapshots/{d.Version}.json", "timestamp token"]),
             "raw" => (Change(d.Zip, $"raw/{d.SyndicationSha256}", b => Flip(b, EvidenceScenario.Tweet.Text)), [$"raw/{d.SyndicationSha256}", "syndication raw body"]),
+            "hop" => (Change(d.Zip, $"raw/{d.HopSha256}", b => Flip(b, "refresh")), [$"raw/{d.HopSha256}", "short-link hop raw body"]),
             "token" => (Change(d.Zip, $"snapshots/{d.Version}.tsr", b => EvidenceScenario.Flip(b, b.Length - 300)), [$"snapshots/{d.Version}.tsr", "timestamp token"]),
             "removed" => (EvidenceScenario.Rewrite(d.Zip, (name, bytes) => name == $"media/{d.PhotoFile}" ? null : bytes), [$"media/{d.PhotoFile}", "listed in SHA256SUMS but missing from the bundle"]),
             _ => (EvidenceScenario.Rewrite(d.Zip, (_, bytes) => bytes, ("media/extra.jpg", [1, 2, 3])), new[] { "media/extra.jpg", "not listed in SHA256SUMS (added)" }),
@@ -123,6 +127,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
             "media" => (Change(d.Wacz, "archive/data.warc.gz", warc => FlipPhotoInWarc(warc)), new[] { "archive/data.warc.gz", "WARC-Payload-Digest" }),
             "snapshot" => (Change(d.Wacz, $"archiver/snapshots/{d.Version}.json", b => Flip(b, EvidenceScenario.Tweet.Text)), [$"archiver/snapshots/{d.Version}.json", "timestamp token"]),
             "raw" => (Change(d.Wacz, "archive/data.warc.gz", warc => FlipSyndicationInWarc(warc)), ["archive/data.warc.gz", "syndication raw body"]),
+            "hop" => (Change(d.Wacz, "archive/data.warc.gz", warc => RewriteWarc(warc, plain => Flip(plain, "http-equiv=\"refresh\""))), ["archive/data.warc.gz", "short-link hop raw body"]),
             "token" => (Change(d.Wacz, $"archiver/snapshots/{d.Version}.tsr", b => EvidenceScenario.Flip(b, b.Length - 300)), [$"archiver/snapshots/{d.Version}.tsr", "timestamp token"]),
             "removed" => (EvidenceScenario.Rewrite(d.Wacz, (name, bytes) => name == "pages/pages.jsonl" ? null : bytes), ["pages/pages.jsonl", "missing"]),
             _ => (EvidenceScenario.Rewrite(d.Wacz, (_, bytes) => bytes, ("archive/extra.warc", "WARC/1.1\r\n"u8.ToArray())), ["archive/extra.warc", "not listed in datapackage.json (added)"]),
@@ -133,7 +138,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
         Assert.True(run.ExitCode == 1, run.ToString());
         var failures = run.Output.Split('\n').Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
         Assert.All(expected, e => Assert.Contains(failures, l => l.Contains(e, StringComparison.Ordinal)));
-        if (tampering is "media" or "raw")
+        if (tampering is "media" or "raw" or "hop")
         {
             // warcio.js, reading the altered WARC, finds the payload that no longer matches its digest.
             var records = await WaczBundleTests.ReadWithWarcioAsync(s.Write("altered.warc.gz", EvidenceScenario.Entry(bundle, "archive/data.warc.gz")));

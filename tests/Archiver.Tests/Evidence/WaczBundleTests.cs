@@ -119,6 +119,22 @@ public sealed class WaczBundleTests(AzuriteFixture azurite)
             Assert.Equal(list[i].GetProperty("target").GetString(), list[i + 1].GetProperty("target").GetString());
         }
 
+        // The article cited a short link: each hop on the way to the tweet has its request and response, as fetched.
+        JsonElement Response(string url) => list.Single(r => r.GetProperty("type").GetString() == "response" && r.GetProperty("target").GetString() == url);
+        JsonElement Request(string url) => list.Single(r => r.GetProperty("type").GetString() == "request" && r.GetProperty("target").GetString() == url);
+        var first = Response(EvidenceScenario.FirstHopUrl);
+        Assert.Equal(301, first.GetProperty("status").GetInt32());
+        Assert.Equal(EvidenceScenario.SecondHopUrl, first.GetProperty("location").GetString());
+        Assert.Equal("t.co", Request(EvidenceScenario.FirstHopUrl).GetProperty("host").GetString());
+        Assert.Equal("GET", Request(EvidenceScenario.FirstHopUrl).GetProperty("method").GetString());
+        var second = Response(EvidenceScenario.SecondHopUrl);
+        Assert.Equal(200, second.GetProperty("status").GetInt32());
+        Assert.Equal("sha256:" + Hex(EvidenceScenario.SecondHopReply.Body), second.GetProperty("payloadComputed").GetString());
+        var third = Response(EvidenceScenario.ThirdHopUrl);
+        Assert.Equal(301, third.GetProperty("status").GetInt32());
+        Assert.Equal($"https://x.com/{EvidenceScenario.Tweet.ScreenName}/status/{EvidenceScenario.Tweet.Id}", third.GetProperty("location").GetString());
+        Assert.Equal("twitter.com", Request(EvidenceScenario.ThirdHopUrl).GetProperty("host").GetString());
+
         var syndication = list.Single(r => r.GetProperty("type").GetString() == "response" && r.GetProperty("target").GetString() == EvidenceScenario.SyndicationUrl);
         Assert.Equal(200, syndication.GetProperty("status").GetInt32());
         Assert.Contains(EvidenceScenario.Tweet.Text, syndication.GetProperty("payloadText").GetString());
@@ -129,6 +145,7 @@ public sealed class WaczBundleTests(AzuriteFixture azurite)
         var ours = Encoding.UTF8.GetString(EvidenceScenario.Entry(wacz, "indexes/index.cdx")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
         var theirs = records.GetProperty("cdxj").GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
         Assert.Equal(theirs, ours);
+        Assert.Contains(ours, line => line.StartsWith($"co,t)/{EvidenceScenario.ShortLinkCode.ToLowerInvariant()} ", StringComparison.Ordinal) && line.Contains("\"status\":\"301\"", StringComparison.Ordinal));
     }
 
     private static async Task<JsonElement> WarcioAsync(string warcPath)

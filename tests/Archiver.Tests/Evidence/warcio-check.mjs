@@ -34,6 +34,8 @@ for await (const record of new WARCParser(createReadStream(file), { keepHeadersC
     status: http && record.warcType === "response" ? http.statusCode : null,
     method: http && record.warcType === "request" ? http.method : null,
     httpContentType: http ? (http.headers.get("Content-Type") ?? null) : null,
+    location: http && record.warcType === "response" ? (http.headers.get("Location") ?? null) : null,
+    host: http && record.warcType === "request" ? (http.headers.get("Host") ?? null) : null,
     payloadText: record.warcType === "response" && (http?.headers.get("Content-Type") ?? "").includes("json") ? new TextDecoder().decode(payload) : null,
   });
 }

@@ -8,8 +8,9 @@ namespace Archiver.Evidence.Verification;
 
 /// <summary>
 /// Verifies a downloaded bundle offline, a ZIP (<c>SHA256SUMS</c>) or a WACZ (<c>datapackage.json</c>): every file
-/// against its listed hash, nothing missing and nothing added; every snapshot against the raw bodies and media it
-/// lists, its tweet re-derived from those bodies; every RFC 3161 token against its snapshot's hash and the given chain.
+/// against its listed hash, nothing missing and nothing added; every short-link hop the state lists against its raw
+/// body; every snapshot against the raw bodies and media it lists, its tweet re-derived from those bodies; every
+/// RFC 3161 token against its snapshot's hash and the given chain.
 /// </summary>
 public static class BundleVerifier
 {
@@ -53,6 +54,22 @@ public static class BundleVerifier
     {
         using var stream = entry.Open();
         return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Each answered short-link hop the state lists, against its raw body in the package.</summary>
+    internal static IEnumerable<VerificationRow> ShortLinkChecks(string item, TweetState? state, Func<string, byte[]?> rawBody)
+    {
+        foreach (var link in state?.ShortLinks ?? [])
+        {
+            foreach (var hop in link.Hops.Where(h => h.Status is not null))
+            {
+                var body = rawBody(hop.Sha256);
+                var hopText = $"{link.ShortLink}: {hop.Url} HTTP {hop.Status!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(hop.Location is null ? "" : $" → {hop.Location}")}";
+                yield return body is not null && Convert.ToHexStringLower(SHA256.HashData(body)) == hop.Sha256
+                    ? new VerificationRow(item, "short-link hop raw body", true, $"{hopText}, {hop.Size} bytes")
+                    : new VerificationRow(item, "short-link hop raw body", false, $"{hopText}: the raw body {hop.Sha256} is {(body is null ? "not in the package" : "altered")}");
+            }
+        }
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace Archiver.Evidence.Verification;
 
 /// <summary>
 /// A WACZ: the WACZ 1.1.1 rules (required files, <c>datapackage.json</c> and its hashes, the digest file, pages, the
-/// CDXJ index pointing at real records), every WARC record's block and payload digests, then each snapshot under
-/// <c>archiver/</c> against the WARC's response payloads.
+/// CDXJ index pointing at real records), every WARC record's block and payload digests, then the short-link hops and
+/// each snapshot under <c>archiver/</c> against the WARC's response payloads.
 /// </summary>
 internal static class WaczChecks
 {
@@ -57,6 +57,7 @@ internal static class WaczChecks
             state = JsonSerializer.Deserialize(BundleVerifier.ReadAll(stateEntry), ArchiveJsonContext.Default.TweetState);
         }
 
+        rows.AddRange(BundleVerifier.ShortLinkChecks("archiver/state.json", state, sha256 => payloads.GetValueOrDefault(sha256)));
         foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("archiver/snapshots/", StringComparison.Ordinal) && e.FullName.EndsWith(".json", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
             var version = entry.FullName["archiver/snapshots/".Length..^".json".Length];

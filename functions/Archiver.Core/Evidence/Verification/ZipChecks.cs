@@ -62,6 +62,8 @@ internal static class ZipChecks
         byte[]? Raw(string sha256) =>
             zip.GetEntry($"raw/{sha256}") is { } raw ? BundleVerifier.ReadAll(raw) : null;
 
+        rows.AddRange(BundleVerifier.ShortLinkChecks("state.json", state, Raw));
+
         string? Media(SnapshotFile file) =>
             zip.GetEntry($"media/{file.File}") is { } media ? hashes.GetValueOrDefault(media.FullName) ?? BundleVerifier.Sha256(media) : null;
 
