@@ -8,8 +8,10 @@ namespace Archiver.Evidence;
 /// <summary>The few blob operations the evidence needs beyond <see cref="ArchiveStore"/>'s, on the same container.</summary>
 internal static class EvidenceBlobs
 {
-    /// <summary>Writes bytes that never change under <c>If-None-Match: *</c>; bytes already there are left as they are.</summary>
-    public static async Task PutImmutableBytesAsync(this ArchiveStore store, string name, byte[] content, string contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes bytes that never change under <c>If-None-Match: *</c>; bytes already there are left as they are (false).
+    /// </summary>
+    public static async Task<bool> PutImmutableBytesAsync(this ArchiveStore store, string name, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         try
         {
@@ -18,9 +20,11 @@ internal static class EvidenceBlobs
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             }, cancellationToken);
+            return true;
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobAlreadyExists || e.Status is 409 or 412)
         {
+            return false;
         }
     }
 

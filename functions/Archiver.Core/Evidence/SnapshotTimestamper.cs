@@ -61,7 +61,17 @@ public sealed class SnapshotTimestamper(TimestampClient client, ArchiveStore sto
             }
 
             var tokenBlob = BlobNames.Timestamp(tweetId, version);
-            await store.PutImmutableBytesAsync(tokenBlob, reply.Response!, "application/timestamp-reply", cancellationToken);
+            if (!await store.PutImmutableBytesAsync(tokenBlob, reply.Response!, "application/timestamp-reply", cancellationToken))
+            {
+                // A token kept by an earlier try whose state write never came (or by a try running at once): the state
+                // lists what that blob holds, not this reply.
+                reply = TimestampReply.OfStored((await store.Blob(tokenBlob).DownloadContentAsync(cancellationToken)).Value.Content.ToArray(), sha256);
+                if (!reply.Succeeded)
+                {
+                    Log.NotTimestamped(logger, snapshotBlob, $"{tokenBlob}: {reply.Error}");
+                    return null;
+                }
+            }
             var stamp = new SnapshotTimestamp
             {
                 Blob = tokenBlob,

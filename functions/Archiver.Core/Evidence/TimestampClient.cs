@@ -61,21 +61,7 @@ public sealed class TimestampClient(HttpClient http, IOptions<EvidenceOptions> o
                 return new TimestampReply { Error = "the authority's reply carries trailing bytes" };
             }
 
-            if (!token.VerifySignatureForHash(sha256, HashAlgorithmName.SHA256, out var signer, extraCandidates: null))
-            {
-                return new TimestampReply { Error = "the token's signature does not verify over the snapshot's hash" };
-            }
-
-            using (signer)
-            {
-                return new TimestampReply
-                {
-                    Response = reply,
-                    GenTime = token.TokenInfo.Timestamp,
-                    Serial = Convert.ToHexStringLower(token.TokenInfo.GetSerialNumber().Span),
-                    Signer = signer?.Subject,
-                };
-            }
+            return TimestampReply.Of(token, reply, sha256);
         }
         catch (CryptographicException e)
         {

@@ -53,7 +53,13 @@ internal sealed class EvidenceScenario : IAsyncDisposable
     public static FakeReply SecondHopReply { get; } = FakeReply.MetaRefresh(ThirdHopUrl);
 
     /// <param name="photo">The photo's bytes and type, when a test needs a real image (a browser shows it).</param>
-    public static async Task<EvidenceScenario> StartAsync(AzuriteFixture azurite, FakeTimestampAuthority.Mode tsaMode = FakeTimestampAuthority.Mode.Up, IDictionary<string, string?>? settings = null, (byte[] Bytes, string Type)? photo = null)
+    /// <param name="configure">Registrations that replace the app's own (a storage client with a fault policy, say).</param>
+    public static async Task<EvidenceScenario> StartAsync(
+        AzuriteFixture azurite,
+        FakeTimestampAuthority.Mode tsaMode = FakeTimestampAuthority.Mode.Up,
+        IDictionary<string, string?>? settings = null,
+        (byte[] Bytes, string Type)? photo = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
         var tsa = await FakeTimestampAuthority.StartAsync(TestContext.Current.CancellationToken);
         tsa.Behaviour = tsaMode;
@@ -63,7 +69,7 @@ internal sealed class EvidenceScenario : IAsyncDisposable
             all[key] = value;
         }
 
-        var archive = await ArchiveScenario.StartAsync(azurite, all);
+        var archive = await ArchiveScenario.StartAsync(azurite, all, configure);
         archive.Upstream.AddTweet(Tweet);
         archive.Upstream.AddShortLink(ShortLinkCode, SecondHopUrl);
         archive.Upstream.ShortLink(SecondHopUrl[("https://t.co/".Length)..]).Always(SecondHopReply);

@@ -1,9 +1,14 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
 using System.Text;
 using Archiver.Evidence;
 using Archiver.Recheck;
 using Archiver.Tests.Fakes;
 using Archiver.Tests.Infrastructure;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archiver.Tests.Evidence;
@@ -72,6 +77,34 @@ public sealed class TimestampArchiveTests(AzuriteFixture azurite)
         var snapshot = await s.Archive.BlobBytesAsync($"tweets/{EvidenceScenario.Tweet.Id}/snapshots/{name}.json");
         var token = await s.Archive.BlobBytesAsync($"tweets/{EvidenceScenario.Tweet.Id}/snapshots/{name}.tsr");
         Assert.True(TimestampVerifier.Verify(token, SHA256.HashData(snapshot), [s.Tsa.Root]).Valid);
+    }
+
+    [Fact]
+    public async Task Archive_StateWriteFailsAfterTheToken_TheRetryListsTheStoredTokenNotANewReply_Issue11()
+    {
+        var crash = new FailStateAfterToken();
+        var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
+        options.AddPolicy(crash, HttpPipelinePosition.PerCall);
+        await using var s = await EvidenceScenario.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Archiver:Recheck:Schedule"] = "0 0 0 1 1 *" },
+            configure: services => services.AddSingleton(new BlobServiceClient(azurite.ConnectionString, options)));
+
+        var tweet = await s.ArchiveAsync();
+
+        var name = tweet.GetProperty("versions")[0].GetProperty("version").GetString()!;
+        Assert.Equal("not yet timestamped", tweet.GetProperty("versions")[0].GetProperty("timestampStatus").GetString());
+        var tokenBlob = $"tweets/{EvidenceScenario.Tweet.Id}/snapshots/{name}.tsr";
+        var kept = await s.Archive.BlobBytesAsync(tokenBlob);
+
+        var summary = await s.Archive.App.Services.GetRequiredService<RecheckRun>().RunAsync(null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, summary.Timestamped);
+        Assert.Equal(2, s.Tsa.Requests);
+        Assert.Equal(kept, await s.Archive.BlobBytesAsync(tokenBlob));
+        var timestamp = (await s.Archive.GetJsonAsync($"/api/tweets/{EvidenceScenario.Tweet.Id}")).GetProperty("versions")[0].GetProperty("timestamp");
+        Assert.True(Rfc3161TimestampToken.TryDecode(TimestampVerifier.TokenOf(kept)!, out var token, out _));
+        Assert.Equal(Convert.ToHexStringLower(token.TokenInfo.GetSerialNumber().Span), timestamp.GetProperty("serial").GetString());
+        Assert.Equal(token.TokenInfo.Timestamp, timestamp.GetProperty("genTime").GetDateTimeOffset());
+        Assert.Empty(await s.Archive.BlobNamesAsync("timestamps/pending/"));
     }
 
     [Fact]
@@ -191,5 +224,28 @@ public sealed class TimestampArchiveTests(AzuriteFixture azurite)
 
         Assert.Equal(name, field.Name);
         Assert.Equal("(removed by Archiver)", field.Value);
+    }
+
+    /// <summary>Fails the first state write after a token was stored: the write that would list it, as a crash there would.</summary>
+    private sealed class FailStateAfterToken : HttpPipelineSynchronousPolicy
+    {
+        private int stage;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.EndsWith("/state.json", StringComparison.Ordinal)
+                && Interlocked.CompareExchange(ref stage, 2, 1) == 1)
+            {
+                throw new RequestFailedException(503, "injected storage failure");
+            }
+        }
+
+        public override void OnReceivedResponse(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.EndsWith(".tsr", StringComparison.Ordinal) && message.Response.Status == 201)
+            {
+                Interlocked.CompareExchange(ref stage, 1, 0);
+            }
+        }
     }
 }
