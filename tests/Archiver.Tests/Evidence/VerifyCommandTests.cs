@@ -116,6 +116,32 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
         Assert.Contains(run.Output.Split('\n'), l => l.StartsWith("FAIL", StringComparison.Ordinal) && l.Contains("syndication raw body", StringComparison.Ordinal));
     }
 
+    /// <summary>A short-link hop's body altered with SHA256SUMS and the manifest rewritten to match: the hop the state lists still names it.</summary>
+    [Fact]
+    public async Task Verify_HopBodyAlteredAndSumsRewritten_CaughtByTheStatesHop_Issue15()
+    {
+        await using var s = await EvidenceScenario.StartAsync(azurite);
+        var d = await DownloadAsync(s);
+        var altered = Flip(EvidenceScenario.Entry(d.Zip, $"raw/{d.HopSha256}"), "refresh");
+        var alteredSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(altered));
+        var bundle = EvidenceScenario.Rewrite(d.Zip, (name, bytes) => name switch
+        {
+            _ when name == $"raw/{d.HopSha256}" => altered,
+            "SHA256SUMS" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"{d.HopSha256}  raw/", $"{alteredSha}  raw/", StringComparison.Ordinal)),
+            "manifest.json" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"\"sha256\": \"{d.HopSha256}\",\n      \"size\"", $"\"sha256\": \"{alteredSha}\",\n      \"size\"", StringComparison.Ordinal)),
+            _ => bytes,
+        });
+
+        var run = await s.VerifyAsync(s.Write("rewritten.zip", bundle));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var failures = run.Output.Split('\n').Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(failures, l => l.Contains("SHA256SUMS", StringComparison.Ordinal));
+        var hop = Assert.Single(failures);
+        Assert.Contains("short-link hop raw body", hop);
+        Assert.Contains($"{EvidenceScenario.SecondHopUrl} HTTP 200: the raw body {d.HopSha256} is altered", hop);
+    }
+
     [Theory]
     [MemberData(nameof(Tampering))]
     public async Task Verify_TamperedWacz_Rejected(string tampering)
