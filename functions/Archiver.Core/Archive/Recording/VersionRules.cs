@@ -6,7 +6,10 @@ internal enum VersionDecision
     /// <summary>The tweet changed (or there is no version yet): a new version.</summary>
     NewVersion,
 
-    /// <summary>The same version, captured more fully: its snapshot is replaced, the partial one kept and listed.</summary>
+    /// <summary>
+    /// The same version, captured more fully: its snapshot is replaced, the earlier one kept and listed. Only a complete
+    /// capture replaces a complete snapshot.
+    /// </summary>
     Completion,
 
     /// <summary>Nothing new: a check only.</summary>
@@ -19,8 +22,8 @@ internal enum VersionDecision
 /// <summary>
 /// When a capture is a new version. Only what both captures hold from the same source is compared: a part missing
 /// because a source or download failed is unknown, not changed; a file that failed to download while its URL is still
-/// listed is unchanged; a change in the list of media is a change; counters never are; and a poorer source never
-/// makes a version over a richer one.
+/// listed is unchanged; a change in the list of media is a change; counters never are; a poorer source never
+/// makes a version over a richer one; and a partial capture never replaces a complete snapshot.
 /// </summary>
 internal static class VersionRules
 {
@@ -48,6 +51,13 @@ internal static class VersionRules
         if (Changed(latest.Parts, prints).Any())
         {
             return VersionDecision.NewVersion;
+        }
+
+        if (!complete && latest.Complete != false)
+        {
+            // A partial capture never replaces a complete snapshot, even from a richer source: the version's latest
+            // snapshot would then lack a file or part it holds. It waits until that source's capture is complete.
+            return VersionDecision.Unchanged;
         }
 
         var fuller = (complete && latest.Complete == false) || capture.Coverage > latest.Coverage;

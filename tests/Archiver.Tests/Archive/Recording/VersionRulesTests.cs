@@ -198,6 +198,16 @@ public sealed class VersionRulesTests
     }
 
     [Fact]
+    public void Decide_RicherButPartialCaptureOverACompleteLatest_UnchangedTheCompleteSnapshotStands_Issue11()
+    {
+        // Syndication answers after FxTwitter's complete capture, but a video or photo download fails: syndication's
+        // capture holds more parts, yet as the version's snapshot it would lack a file the version holds.
+        var latest = Recorded(Found(Tweet(), FxTwitter));
+
+        Assert.Equal(VersionDecision.Unchanged, Decide(latest, DownloadFailed(Found(Tweet(), Syndication), index: 0)));
+    }
+
+    [Fact]
     public void Decide_FullerPartialCaptureOverAPartialLatest_Completion_Issue11()
     {
         var latest = Recorded(DownloadFailed(DownloadFailed(Found(Tweet(), Syndication), index: 0), index: 1));
