@@ -77,6 +77,25 @@ public sealed class PendingSnapshotTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Archive_CrashAfterTheSnapshotThenTheTweetIsDeleted_TheUnavailableCheckGivesItUp_Issue11()
+    {
+        var crash = new FailStateAfterSnapshot();
+        await using var s = await StartAsync(crash);
+        var tweet = s.Upstream.AddTweet(Tweet("1777777777777777404"));
+        await ArchiveAsync(s, tweet.Id);
+        var written = Assert.Single(Pending(await StateAsync(s, tweet.Id)));
+        Assert.Equal([written], await SnapshotBlobsAsync(s, tweet.Id));
+        s.Delete(tweet.Id);
+
+        await s.RunTimerAfterAsync(PastTheBound);
+
+        var after = await StateAsync(s, tweet.Id);
+        Assert.Empty(Pending(after));
+        Assert.Empty(Listed(after));
+        Assert.Empty(await SnapshotBlobsAsync(s, tweet.Id));
+    }
+
+    [Fact]
     public async Task Recheck_SnapshotUploadOutlastsTheBound_GivenUpByALaterCheckNeverListed_Issue11()
     {
         var hold = new HoldSnapshotPut();

@@ -104,6 +104,11 @@ internal sealed class SnapshotWriter(ArchiveStore store, TimeProvider time)
         }, cancellationToken, scope.LastRead);
         // Only those still pending when the mark was written: one listed meanwhile by its writer is a version now.
         var abandoned = marked.Value.PendingSnapshots?.Where(p => p.AbandonedAt is not null).Select(p => p.Version).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (abandoned.Count == 0)
+        {
+            return scope with { LastRead = new LastRead<TweetState>(marked) };
+        }
+
         foreach (var version in abandoned)
         {
             await DiscardAsync(scope.TweetId, version, cancellationToken);
