@@ -35,7 +35,7 @@ public sealed class ArchiveStore(ArchiveContainer archive, KnownBlobs known, Tag
     private BlobContainerClient Container => archive.Client;
 
     /// <summary>Stores a raw upstream body under its hash, once.</summary>
-    public Task<string> PutRawAsync(UpstreamExchange exchange, CancellationToken cancellationToken) =>
+    internal Task<string> PutRawAsync(UpstreamExchange exchange, CancellationToken cancellationToken) =>
         PutRawAsync(exchange.Sha256, exchange.Body, exchange.ContentType, cancellationToken);
 
     /// <summary>Stores a raw body (an upstream answer, a fetched article page) under its hash, once.</summary>

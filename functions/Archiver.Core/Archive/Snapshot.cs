@@ -145,7 +145,7 @@ public sealed record SnapshotSource
     public HttpRecord? Http { get; init; }
 
     /// <summary>Describes <paramref name="exchange"/>, whose body is stored at <paramref name="blob"/>.</summary>
-    public static SnapshotSource Of(UpstreamExchange exchange, string blob, string source, string outcome) => new()
+    internal static SnapshotSource Of(UpstreamExchange exchange, string blob, string source, string outcome) => new()
     {
         Source = source,
         Endpoint = exchange.Endpoint,

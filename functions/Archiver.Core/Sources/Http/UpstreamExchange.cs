@@ -4,7 +4,7 @@ namespace Archiver.Sources;
 /// One upstream response kept as evidence: which endpoint, the URL asked for (the real host, even when a host map
 /// sent it elsewhere), the status, where a redirect pointed, when, and the raw body verbatim with its SHA-256.
 /// </summary>
-public sealed record UpstreamExchange
+internal sealed record UpstreamExchange
 {
     /// <summary>A short name of the endpoint: <c>syndication</c>, <c>oembed</c>, <c>fxtwitter</c>, <c>tco</c>.</summary>
     public required string Endpoint { get; init; }

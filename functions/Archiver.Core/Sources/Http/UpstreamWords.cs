@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Archiver.Sources;
 
 /// <summary>Upstream hosts and failures said in words a newsroom reads: who could not be reached, and why.</summary>
-public static class UpstreamWords
+internal static class UpstreamWords
 {
     public static string Name(string host) => host.ToLowerInvariant() switch
     {

@@ -1,7 +1,7 @@
 namespace Archiver.Sources;
 
 /// <summary>What a media URL must deliver: an image (jpeg, png, webp, gif) or a video (mp4).</summary>
-public enum MediaContentKind
+internal enum MediaContentKind
 {
     Image,
     Video,

@@ -1,7 +1,7 @@
 namespace Archiver.Sources;
 
 /// <summary>What one source said about one tweet: the tweet, that it is unavailable and why, or that it failed.</summary>
-public abstract record SourceOutcome
+internal abstract record SourceOutcome
 {
     /// <summary>The source's name, recorded as the provenance of what it supplied.</summary>
     public required string Source { get; init; }
@@ -11,7 +11,7 @@ public abstract record SourceOutcome
 }
 
 /// <summary>The source answered with the tweet.</summary>
-public sealed record TweetFound : SourceOutcome
+internal sealed record TweetFound : SourceOutcome
 {
     public required TweetData Tweet { get; init; }
 
@@ -20,7 +20,7 @@ public sealed record TweetFound : SourceOutcome
 }
 
 /// <summary>The source answered, clearly, that the tweet cannot be seen.</summary>
-public sealed record TweetUnavailable : SourceOutcome
+internal sealed record TweetUnavailable : SourceOutcome
 {
     public required Unavailability Reason { get; init; }
 
@@ -32,7 +32,7 @@ public sealed record TweetUnavailable : SourceOutcome
 /// The source did not give a usable answer: 429, 5xx, timeout, HTML where JSON was expected, <c>{}</c>, a login wall.
 /// Transient by nature; never evidence of deletion.
 /// </summary>
-public sealed record SourceFailed : SourceOutcome
+internal sealed record SourceFailed : SourceOutcome
 {
     public required string Error { get; init; }
 }

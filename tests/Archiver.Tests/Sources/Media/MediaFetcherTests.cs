@@ -123,11 +123,12 @@ public sealed class MediaFetcherTests : IDisposable
     }
 
     [Theory]
-    [InlineData("text/html", MediaContentKind.Image)]
-    [InlineData("application/octet-stream", MediaContentKind.Image)]
-    [InlineData("image/jpeg", MediaContentKind.Video)]
-    public async Task DownloadAsync_WrongContentType_Fails(string contentType, MediaContentKind kind)
+    [InlineData("text/html", nameof(MediaContentKind.Image))]
+    [InlineData("application/octet-stream", nameof(MediaContentKind.Image))]
+    [InlineData("image/jpeg", nameof(MediaContentKind.Video))]
+    public async Task DownloadAsync_WrongContentType_Fails(string contentType, string expected)
     {
+        var kind = Enum.Parse<MediaContentKind>(expected);
         await using var upstream = await UpstreamHarness.StartAsync(Settings());
         upstream.Fake.AddMedia(Photo.SizeUrl("orig"), [1, 2, 3], contentType);
 
