@@ -90,6 +90,9 @@ public sealed record CitationView
     /// <summary>The archived tweet: <c>/api/tweets/{id}</c>.</summary>
     public string? Tweet { get; init; }
 
+    /// <summary>A short link: how it was resolved, hop by hop (null for other citations, and before it is tried).</summary>
+    public ShortLinkView? Resolution { get; init; }
+
     public static CitationView Of(CitationResult result, DateTimeOffset? nextAttemptAt)
     {
         var id = result.TweetId ?? result.Citation.TweetId;
@@ -109,6 +112,7 @@ public sealed record CitationView
             NextAttemptAt = result.Outcome == CitationOutcome.Pending ? nextAttemptAt : null,
             Missing = result.Missing,
             Tweet = result.Outcome is CitationOutcome.Archived or CitationOutcome.Partial && id is not null ? $"/api/tweets/{id}" : null,
+            Resolution = result.Resolution is { } resolution ? ShortLinkView.Of(resolution) : null,
         };
     }
 }

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Archiver.Tests.Archive;
+using Archiver.Tests.Infrastructure;
+using Azure.Core;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archiver.Tests.Evidence;
+
+/// <summary>
+/// Issue 15: how a cited short link was resolved is shown where the citation is (the submission API view), in the
+/// bundle's offline <c>index.html</c>, and survives a capture that throws.
+/// </summary>
+public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
+{
+    private static string XStatusUrl => $"https://x.com/{EvidenceScenario.Tweet.ScreenName}/status/{EvidenceScenario.Tweet.Id}";
+
+    private static readonly string[] HopFields = ["url", "status", "location", "outcome", "sha256", "blob"];
+
+    [Fact]
+    public async Task GetSubmission_ShortLinkCitation_ShowsTheResolutionHopByHopWithoutBodiesOrHeaders_Issue15()
+    {
+        await using var s = await EvidenceScenario.StartAsync(azurite);
+        var (answer, _) = await s.ArchiveWithSubmissionAsync();
+        var (_, byStatus) = await s.Archive.ArchiveAsync($"Also seen at https://x.com/{EvidenceScenario.Tweet.ScreenName}/status/{EvidenceScenario.Tweet.Id}");
+
+        var view = await s.Archive.GetJsonAsync(answer.GetProperty("self").GetString()!);
+
+        var resolution = view.GetProperty("citations")[0].GetProperty("resolution");
+        Assert.Equal(EvidenceScenario.FirstHopUrl, resolution.GetProperty("shortLink").GetString());
+        Assert.Equal("tweet", resolution.GetProperty("status").GetString());
+        Assert.Equal(XStatusUrl, resolution.GetProperty("finalUrl").GetString());
+        Assert.Equal(EvidenceScenario.Tweet.Id, resolution.GetProperty("tweetId").GetString());
+        Assert.False(resolution.GetProperty("unsafeLinkWarning").GetBoolean());
+        var hops = resolution.GetProperty("hops").EnumerateArray().ToList();
+        Assert.Equal([EvidenceScenario.FirstHopUrl, EvidenceScenario.SecondHopUrl, EvidenceScenario.ThirdHopUrl], hops.Select(h => h.GetProperty("url").GetString()));
+        Assert.Equal([301, 200, 301], hops.Select(h => h.GetProperty("status").GetInt32()));
+        Assert.Equal([EvidenceScenario.SecondHopUrl, null, XStatusUrl], hops.Select(h => h.GetProperty("location").GetString()));
+        Assert.Equal(["redirect", "refresh", "redirect"], hops.Select(h => h.GetProperty("outcome").GetString()));
+        foreach (var hop in hops)
+        {
+            Assert.Equal(HopFields, hop.EnumerateObject().Select(p => p.Name));
+            var sha = hop.GetProperty("sha256").GetString()!;
+            Assert.Equal($"raw/{sha}", hop.GetProperty("blob").GetString());
+            Assert.Equal(sha, ArchiveScenario.Sha256(await s.Archive.BlobBytesAsync(hop.GetProperty("blob").GetString()!)));
+        }
+
+        Assert.Equal(EvidenceScenario.SecondHopReply.Body, await s.Archive.BlobBytesAsync(hops[1].GetProperty("blob").GetString()!));
+        // The resolution's instant is the one stored with the headers; the answer to the POST showed the same view.
+        var stored = JsonDocument.Parse(await s.Archive.BlobBytesAsync($"submissions/{answer.GetProperty("id").GetString()}.json")).RootElement;
+        Assert.Equal(stored.GetProperty("citations")[0].GetProperty("resolution").GetProperty("resolvedAt").GetDateTimeOffset(), resolution.GetProperty("resolvedAt").GetDateTimeOffset());
+        Assert.Equal(resolution.ToString(), answer.GetProperty("citations")[0].GetProperty("resolution").ToString());
+        // A citation that names its status has nothing to resolve.
+        Assert.Equal(JsonValueKind.Null, byStatus.GetProperty("citations")[0].GetProperty("resolution").ValueKind);
+    }
+
+    [Fact]
+    public async Task Archive_ShortLinkTransientThenResolved_ThePendingCitationShowsTheTransientResolutionAndTheTimerResolvesAgain_Issue15()
+    {
+        await using var s = await EvidenceScenario.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Archiver:Upstream:MaxRetries"] = "1" });
+        s.Archive.Upstream.ShortLink(EvidenceScenario.ShortLinkCode).Always(Fakes.FakeReply.ServerError(503));
+
+        var (response, answer) = await s.Archive.ArchiveAsync($"Tide tables for the week, as posted: https://t.co/{EvidenceScenario.ShortLinkCode}");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var self = answer.GetProperty("self").GetString()!;
+        var pending = (await s.Archive.GetJsonAsync(self)).GetProperty("citations")[0];
+        Assert.Equal("pending", pending.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("tweetId").ValueKind);
+        var transient = pending.GetProperty("resolution");
+        Assert.Equal("transient", transient.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, transient.GetProperty("tweetId").ValueKind);
+        Assert.All(transient.GetProperty("hops").EnumerateArray(), h => Assert.Equal(503, h.GetProperty("status").GetInt32()));
+        s.Archive.Upstream.ShortLink(EvidenceScenario.ShortLinkCode).Always(Fakes.FakeReply.Redirect(EvidenceScenario.SecondHopUrl));
+
+        var timer = await s.Archive.Client.PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
+        var done = (await s.Archive.GetJsonAsync(self)).GetProperty("citations")[0];
+        Assert.Equal("archived", done.GetProperty("outcome").GetString());
+        var resolved = done.GetProperty("resolution");
+        Assert.Equal("tweet", resolved.GetProperty("status").GetString());
+        Assert.Equal(EvidenceScenario.Tweet.Id, resolved.GetProperty("tweetId").GetString());
+        Assert.Equal([301, 200, 301], resolved.GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("status").GetInt32()));
+    }
+}
