@@ -17,7 +17,9 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, ShortLinkReco
         var attempt = current with { Attempts = current.Attempts + 1 };
         try
         {
-            var result = await ResolveAndCaptureAsync(attempt, refresh, cancellationToken);
+            // What the attempt learnt (a short link's resolution, the tweet it led to) stays on it if the capture throws.
+            (attempt, var resolved) = await ResolveAsync(attempt, cancellationToken);
+            var result = resolved ? await CaptureAsync(attempt, refresh, cancellationToken) : attempt;
             return result.Outcome == CitationOutcome.Pending && result.Attempts >= maxAttempts
                 ? result with { Outcome = CitationOutcome.Failed, Error = $"Gave up after {result.Attempts} attempts: {result.Error}" }
                 : result;
@@ -30,46 +32,49 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, ShortLinkReco
         }
     }
 
-    private async Task<CitationResult> ResolveAndCaptureAsync(CitationResult current, bool refresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the tweet: <c>Resolved</c> with <see cref="CitationResult.TweetId"/> set, or the citation's outcome when
+    /// there is none to capture. A short link is resolved once it led to a tweet (a later attempt captures that tweet);
+    /// one that did not (a transient failure among them) is resolved again next time.
+    /// </summary>
+    private async Task<(CitationResult Current, bool Resolved)> ResolveAsync(CitationResult current, CancellationToken cancellationToken)
     {
         var citation = current.Citation;
-        var tweetId = citation.TweetId ?? current.TweetId;
-        if (tweetId is null && citation.ShortLink is { } shortLink)
+        if ((citation.TweetId ?? current.TweetId) is { } known)
         {
-            ProgressScope.Report(new ProgressStep { Step = "resolving", Subject = shortLink });
-            var resolution = await resolver.ResolveAsync(shortLink, cancellationToken);
-            current = current with { Resolution = await shortLinks.KeepAsync(resolution, cancellationToken) };
-            switch (resolution.Status)
-            {
-                case ShortLinkStatus.Tweet when IsReusedMedia(citation, resolution):
-                    return current with
-                    {
-                        Outcome = CitationOutcome.Unresolved,
-                        Error = $"{shortLink} leads to media of @{resolution.ScreenName}'s tweet {resolution.TweetId}, but the embed is signed by @{citation.Embed!.ScreenName}: the media was re-used, so the embedding tweet stays unidentified.",
-                    };
-                case ShortLinkStatus.Tweet:
-                    tweetId = resolution.TweetId!;
-                    break;
-                case ShortLinkStatus.NotATweet:
-                    return current with { Outcome = CitationOutcome.NotATweet, Target = resolution.FinalUrl?.AbsoluteUri };
-                case ShortLinkStatus.Transient:
-                    return current with { Outcome = CitationOutcome.Pending, Error = resolution.Error };
-                case ShortLinkStatus.UnknownCode:
-                    return current with { Outcome = CitationOutcome.Unresolved, Error = $"t.co does not know {shortLink}." };
-                default:
-                    return current with { Outcome = CitationOutcome.Failed, Error = resolution.Error ?? $"{shortLink} could not be resolved ({resolution.Status})." };
-            }
+            return (current with { TweetId = known }, true);
         }
 
-        if (tweetId is null)
+        if (citation.ShortLink is not { } shortLink)
         {
-            return current with
+            return (current with
             {
                 Outcome = CitationOutcome.Unresolved,
                 Error = "An embed signature without any link: the tweet cannot be identified from its text alone.",
-            };
+            }, false);
         }
 
+        ProgressScope.Report(new ProgressStep { Step = "resolving", Subject = shortLink });
+        var resolution = await resolver.ResolveAsync(shortLink, cancellationToken);
+        current = current with { Resolution = await shortLinks.KeepAsync(resolution, cancellationToken) };
+        return resolution.Status switch
+        {
+            ShortLinkStatus.Tweet when IsReusedMedia(citation, resolution) => (current with
+            {
+                Outcome = CitationOutcome.Unresolved,
+                Error = $"{shortLink} leads to media of @{resolution.ScreenName}'s tweet {resolution.TweetId}, but the embed is signed by @{citation.Embed!.ScreenName}: the media was re-used, so the embedding tweet stays unidentified.",
+            }, false),
+            ShortLinkStatus.Tweet => (current with { TweetId = resolution.TweetId! }, true),
+            ShortLinkStatus.NotATweet => (current with { Outcome = CitationOutcome.NotATweet, Target = resolution.FinalUrl?.AbsoluteUri }, false),
+            ShortLinkStatus.Transient => (current with { Outcome = CitationOutcome.Pending, Error = resolution.Error }, false),
+            ShortLinkStatus.UnknownCode => (current with { Outcome = CitationOutcome.Unresolved, Error = $"t.co does not know {shortLink}." }, false),
+            _ => (current with { Outcome = CitationOutcome.Failed, Error = resolution.Error ?? $"{shortLink} could not be resolved ({resolution.Status})." }, false),
+        };
+    }
+
+    private async Task<CitationResult> CaptureAsync(CitationResult current, bool refresh, CancellationToken cancellationToken)
+    {
+        var tweetId = current.TweetId!;
         var capture = await archiver.CaptureAsync(tweetId, refresh, cancellationToken);
         if (current.Resolution is { } resolved && resolved.TweetId == tweetId)
         {
@@ -79,7 +84,6 @@ internal sealed class CitationArchiver(ShortLinkResolver resolver, ShortLinkReco
 
         return current with
         {
-            TweetId = tweetId,
             Outcome = capture.Outcome,
             Version = capture.Version,
             Reason = capture.Reason is { } reason ? EnumNames.Of(reason) : null,

@@ -322,7 +322,7 @@ public sealed class ArchiveScenarioTests(AzuriteFixture azurite)
     }
 
     /// <summary>Fails the first request (a PUT unless told) whose path contains <paramref name="path"/>, as a storage outage at that moment would.</summary>
-    private sealed class FailOnce(string path, RequestMethod? method = null) : HttpPipelineSynchronousPolicy
+    internal sealed class FailOnce(string path, RequestMethod? method = null) : HttpPipelineSynchronousPolicy
     {
         private int failed;
 

@@ -58,6 +58,45 @@ public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Archive_CaptureThrowsAfterTheShortLinkResolved_TheResolutionIsKeptAndTheTimerCapturesWithoutResolvingAgain_Issue15()
+    {
+        var failSnapshot = new ArchiveScenarioTests.FailOnce("/snapshots/");
+        var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
+        options.AddPolicy(failSnapshot, HttpPipelinePosition.PerCall);
+        await using var s = await EvidenceScenario.StartAsync(azurite, configure: services => services.AddSingleton(new BlobServiceClient(azurite.ConnectionString, options)));
+
+        var (response, answer) = await s.Archive.ArchiveAsync($"Tide tables for the week, as posted: https://t.co/{EvidenceScenario.ShortLinkCode}");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var self = answer.GetProperty("self").GetString()!;
+        var pending = (await s.Archive.GetJsonAsync(self)).GetProperty("citations")[0];
+        Assert.Equal("pending", pending.GetProperty("outcome").GetString());
+        Assert.Contains("injected storage failure", pending.GetProperty("error").GetString());
+        Assert.Equal(EvidenceScenario.Tweet.Id, pending.GetProperty("tweetId").GetString());
+        var resolution = pending.GetProperty("resolution");
+        Assert.Equal(EvidenceScenario.Tweet.Id, resolution.GetProperty("tweetId").GetString());
+        Assert.Equal(3, resolution.GetProperty("hops").GetArrayLength());
+        var stored = JsonDocument.Parse(await s.Archive.BlobBytesAsync($"submissions/{answer.GetProperty("id").GetString()}.json")).RootElement.GetProperty("citations")[0];
+        Assert.Equal(EvidenceScenario.Tweet.Id, stored.GetProperty("tweetId").GetString());
+        Assert.Equal(3, stored.GetProperty("resolution").GetProperty("hops").GetArrayLength());
+        var asked = s.Archive.Upstream.RequestsTo("t.co").Count + s.Archive.Upstream.RequestsTo("twitter.com").Count;
+
+        var timer = await s.Archive.Client.PostAsync("/admin/functions/RecheckLinks", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
+        var done = (await s.Archive.GetJsonAsync(self)).GetProperty("citations")[0];
+        Assert.Equal("archived", done.GetProperty("outcome").GetString());
+        Assert.Equal(resolution.ToString(), done.GetProperty("resolution").ToString());
+        Assert.Equal(asked, s.Archive.Upstream.RequestsTo("t.co").Count + s.Archive.Upstream.RequestsTo("twitter.com").Count);
+        // The later attempt lists the short link on the tweet, as an attempt that did not throw would have.
+        var tweet = await s.Archive.GetJsonAsync($"/api/tweets/{EvidenceScenario.Tweet.Id}");
+        var listed = Assert.Single(tweet.GetProperty("shortLinks").EnumerateArray());
+        Assert.Equal(
+            resolution.GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("sha256").GetString()),
+            listed.GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("sha256").GetString()));
+    }
+
+    [Fact]
     public async Task Archive_ShortLinkTransientThenResolved_ThePendingCitationShowsTheTransientResolutionAndTheTimerResolvesAgain_Issue15()
     {
         await using var s = await EvidenceScenario.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Archiver:Upstream:MaxRetries"] = "1" });
