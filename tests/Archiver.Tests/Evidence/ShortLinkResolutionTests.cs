@@ -58,6 +58,38 @@ public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetBundle_Zip_IndexHtmlListsEachShortLinkHopByHop_EncodedAndLinkedToTheRawBodies_Issue15()
+    {
+        await using var s = await EvidenceScenario.StartAsync(azurite);
+        // A link whose target carries "&copy": shown unencoded, a parser would read it as "©".
+        var withQuery = $"{XStatusUrl}?s=20&copy=1";
+        s.Archive.Upstream.AddShortLink("Td7Query44", withQuery);
+        await s.ArchiveAsync();
+        await s.ArchiveWithSubmissionAsync("Td7Query44");
+
+        var zip = await s.BundleAsync();
+
+        var document = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(EvidenceScenario.Entry(zip, "index.html")));
+        var sections = document.QuerySelectorAll("section.short-link");
+        Assert.Equal([EvidenceScenario.FirstHopUrl, "https://t.co/Td7Query44"], sections.Select(e => e.QuerySelector("h3")!.TextContent));
+        Assert.Equal([XStatusUrl, withQuery], sections.Select(e => e.QuerySelector(".final-url")!.TextContent));
+        var chain = sections[0].QuerySelectorAll("tbody tr");
+        Assert.Equal([EvidenceScenario.FirstHopUrl, EvidenceScenario.SecondHopUrl, EvidenceScenario.ThirdHopUrl], chain.Select(r => r.QuerySelector(".url")!.TextContent));
+        Assert.Equal(["301", "200", "301"], chain.Select(r => r.QuerySelector(".status")!.TextContent));
+        Assert.Equal([EvidenceScenario.SecondHopUrl, "", XStatusUrl], chain.Select(r => r.QuerySelector(".location")!.TextContent));
+        var direct = Assert.Single(sections[1].QuerySelectorAll("tbody tr"));
+        Assert.Equal(withQuery, direct.QuerySelector(".location")!.TextContent);
+        // Every hop links to its raw body inside the ZIP, as the manifest lists the hops.
+        var manifest = JsonDocument.Parse(EvidenceScenario.Entry(zip, "manifest.json")).RootElement;
+        var listed = manifest.GetProperty("shortLinks").EnumerateArray().SelectMany(l => l.GetProperty("hops").EnumerateArray()).Select(h => h.GetProperty("blob").GetString()!).ToList();
+        var links = document.QuerySelectorAll("section.short-link a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(listed, links);
+        Assert.All(links, href => Assert.Contains(href, EvidenceScenario.EntryNames(zip)));
+        Assert.Equal(EvidenceScenario.SecondHopReply.Body, EvidenceScenario.Entry(zip, links[1]));
+        Assert.Empty(document.QuerySelectorAll("script, iframe"));
+    }
+
+    [Fact]
     public async Task Archive_CaptureThrowsAfterTheShortLinkResolved_TheResolutionIsKeptAndTheTimerCapturesWithoutResolvingAgain_Issue15()
     {
         var failSnapshot = new ArchiveScenarioTests.FailOnce("/snapshots/");
