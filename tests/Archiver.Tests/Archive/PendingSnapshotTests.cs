@@ -112,6 +112,9 @@ public sealed class PendingSnapshotTests(AzuriteFixture azurite)
         {
             await hold.Reached.WaitAsync(TestContext.Current.CancellationToken);
             slowVersion = Assert.Single(Pending(await StateAsync(s, tweet.Id)));
+            // Naming the snapshot kept the check's claim: the tweet is still held.
+            var meanwhile = await s.Client.PostAsync($"/api/tweets/{tweet.Id}/recheck", null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Conflict, meanwhile.StatusCode);
             // The slow check's claim and its pending snapshot are both past their time: another check goes ahead.
             s.Time.Advance(PastTheBound);
             var later = await s.Client.PostAsync($"/api/tweets/{tweet.Id}/recheck", null, TestContext.Current.CancellationToken);
