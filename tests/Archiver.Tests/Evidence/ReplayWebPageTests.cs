@@ -25,7 +25,7 @@ public sealed class ReplayWebPageTests(AzuriteFixture azurite, BrowserFixture br
         var wacz = await s.BundleAsync("?format=wacz");
         await using var site = await ReplaySiteAsync(wacz);
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ServiceWorkers = ServiceWorkerPolicy.Allow });
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout(180_000);
 
         var json = await ReplayAsync(context, site, EvidenceScenario.SyndicationUrl);
         var text = await json.Locator("body").InnerTextAsync();
@@ -43,7 +43,7 @@ public sealed class ReplayWebPageTests(AzuriteFixture azurite, BrowserFixture br
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{site.Address}embed.html?url={Uri.EscapeDataString(url)}");
-        var deadline = TimeSpan.FromSeconds(60);
+        var deadline = TimeSpan.FromSeconds(180);
         var started = TimeProvider.System.GetTimestamp();
         while (TimeProvider.System.GetElapsedTime(started) < deadline)
         {
