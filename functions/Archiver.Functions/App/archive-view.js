@@ -313,14 +313,27 @@ function citationRow(citation, index, steps = []) {
     el('div', { class: 'citation-head' },
       el('p', { class: 'citation-title' }, title),
       el('span', { class: outcomeClass, 'data-outcome': citation.outcome }, outcomeLabel(citation.outcome))),
-    el('p', { class: 'citation-links small' },
-      citation.shortLink ? el('span', {}, citation.shortLink) : null,
-      citation.shortLink && citation.url ? ' → ' : null,
-      citation.url ? el('span', {}, citation.url) : null),
+    citation.resolution
+      ? resolutionLinks(citation.resolution)
+      : el('p', { class: 'citation-links small' },
+        citation.shortLink ? el('span', {}, citation.shortLink) : null,
+        citation.shortLink && citation.url ? ' → ' : null,
+        citation.url ? el('span', {}, citation.url) : null),
     embed?.text ? el('blockquote', { class: 'quote' }, embed.text) : null,
     detail.length ? el('p', { class: 'detail' }, detail) : null,
     el('ol', { class: 'steps', 'aria-label': 'Steps so far' }, steps.map(text => el('li', {}, text))),
     el('div', { class: 'card-slot' }));
+}
+
+/** How a short link was resolved: where it led, and each hop (status, URL, Location) when opened. */
+function resolutionLinks(resolution) {
+  const hops = resolution.hops ?? [];
+  return el('details', { class: 'citation-links small resolution' },
+    el('summary', {},
+      `via ${resolution.shortLink} → ${resolution.finalUrl ?? resolution.status.replaceAll('_', ' ')}`,
+      ` (${hops.length} hop${hops.length === 1 ? '' : 's'})`),
+    el('ol', { class: 'hops' }, hops.map(hop => el('li', {},
+      `${hop.status ?? 'no answer'} ${hop.url}${hop.location ? ` → ${hop.location}` : ''}`))));
 }
 
 async function loadCard(slot, tweetId, ctx) {

@@ -100,6 +100,28 @@ public sealed class AppBrowserTests(AzuriteFixture azurite, BrowserFixture brows
     }
 
     [Fact]
+    public async Task ArchiveView_ShortLinkChain_ShowsViaTheShortLinkAndEachHop_Issue15()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite);
+        var tweet = PhotoTweet("1777777777777777031");
+        ServePhotoTweet(s, tweet, (90, 120, 70));
+        var status = $"https://x.com/{tweet.ScreenName}/status/{tweet.Id}";
+        s.Upstream.AddShortLink("Br0wsHop1a", "https://t.co/Br0wsHop2b");
+        s.Upstream.AddShortLink("Br0wsHop2b", status);
+        await using var app = await browser.OpenAsync(s.App.Address);
+        await app.GotoAsync();
+
+        await app.Page.GetByLabel("Article", new() { Exact = true }).FillAsync("The ferry timetable: https://t.co/Br0wsHop1a");
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Archive its tweets" }).ClickAsync();
+
+        await Expect(app.Page.Locator(".citation[data-outcome='archived']")).ToHaveCountAsync(1);
+        var resolution = app.Page.Locator(".citation .resolution");
+        await Expect(resolution.Locator("summary")).ToHaveTextAsync($"via https://t.co/Br0wsHop1a → {status} (2 hops)");
+        await resolution.Locator("summary").ClickAsync();
+        await Expect(resolution.Locator(".hops li")).ToHaveTextAsync(["301 https://t.co/Br0wsHop1a → https://t.co/Br0wsHop2b", $"301 https://t.co/Br0wsHop2b → {status}"]);
+    }
+
+    [Fact]
     public async Task TweetPage_UpstreamTurnedDeleted_ShowsDeletedBadgeAfterCheckNow()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Recheck:ConfirmChecks"] = "1" });
