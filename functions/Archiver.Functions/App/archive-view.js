@@ -330,8 +330,9 @@ function resolutionLinks(resolution) {
   const hops = resolution.hops ?? [];
   return el('details', { class: 'citation-links small resolution' },
     el('summary', {},
-      `via ${resolution.shortLink} → ${resolution.finalUrl ?? resolution.status.replaceAll('_', ' ')}`,
-      ` (${hops.length} hop${hops.length === 1 ? '' : 's'})`),
+      resolution.finalUrl
+        ? `via ${resolution.shortLink} → ${resolution.finalUrl} (${hops.length} hop${hops.length === 1 ? '' : 's'})`
+        : `via ${resolution.shortLink}: not resolved (${resolution.status.replaceAll('_', ' ')}, ${hops.length} request${hops.length === 1 ? '' : 's'})`),
     el('ol', { class: 'hops' }, hops.map(hop => el('li', {},
       `${hop.status ?? 'no answer'} ${hop.url}${hop.location ? ` → ${hop.location}` : ''}`))));
 }
