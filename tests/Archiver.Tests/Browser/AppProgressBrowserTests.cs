@@ -77,6 +77,9 @@ public sealed class AppProgressBrowserTests(AzuriteFixture azurite, BrowserFixtu
         await Expect(app.Page.Locator(".citation[data-outcome='pending']")).ToHaveCountAsync(5);
         await Expect(app.Page.Locator(".citation .detail").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^Will try again at .+: {System.Text.RegularExpressions.Regex.Escape(reason)}$"));
         await Expect(app.Page.Locator(".summary")).ToContainTextAsync("Work left over is tried again at");
+        // Every citation has its reason and its short link's resolution before the page is pictured.
+        await Expect(app.Page.Locator(".citation .detail")).ToHaveCountAsync(5);
+        await Expect(app.Page.Locator(".citation .resolution")).ToHaveCountAsync(5);
         await Expect(app.Page.Locator(".citation .resolution summary").First).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex(@"^via https://pic\.twitter\.com/\w+: not resolved \(transient, 1 request\)$"));
         await app.ScreenshotDownToAsync("archive-x-unreachable", ".citation");
