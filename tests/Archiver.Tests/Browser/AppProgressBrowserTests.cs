@@ -86,6 +86,30 @@ public sealed class AppProgressBrowserTests(AzuriteFixture azurite, BrowserFixtu
     }
 
     [Fact]
+    public async Task Banner_XRateLimiting_SaysUntilWhenWithTheReason_14()
+    {
+        await using var s = await ArchiveScenario.StartAsync(azurite, new Dictionary<string, string?> { ["Archiver:Upstream:MaxRetries"] = "0" });
+        const string id = "1777777777777777152";
+        s.Upstream.Syndication(id).Always(FakeReply.TooManyRequests(TimeSpan.FromMinutes(10)));
+        s.Upstream.OEmbed(id).Always(FakeReply.ServerError(503));
+        s.Upstream.FxTwitter(id).Always(FakeReply.ServerError(503));
+        await using var app = await browser.OpenAsync(s.App.Address, width: 1000);
+        await app.GotoAsync();
+        await Expect(app.Page.Locator("#upstream-banner")).ToBeHiddenAsync();
+
+        await app.Page.GetByLabel("Article", new() { Exact = true }).FillAsync($"The harbour, as posted: https://x.com/quay_notes/status/{id}");
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Archive its tweets" }).ClickAsync();
+
+        var banner = app.Page.Locator("#upstream-banner");
+        await Expect(banner).ToBeVisibleAsync();
+        // The headline names the end of the wait as the page's clock shows it; the reason names the host and the 429.
+        await Expect(banner.Locator(".banner-title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^X is rate-limiting this server until .+\.$"));
+        await Expect(banner.Locator("li[data-host='cdn.syndication.twimg.com']")).ToHaveTextAsync(
+            "X's syndication service (cdn.syndication.twimg.com) is rate-limiting this server (HTTP 429) for 10 min");
+        await Expect(app.Page.Locator(".citation[data-outcome='pending']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task SubmissionsList_AfterAReload_StillListsTheSubmission_14()
     {
         await using var s = await ArchiveScenario.StartAsync(azurite);
