@@ -49,6 +49,9 @@ internal sealed class EvidenceScenario : IAsyncDisposable
     /// <summary>The status URL on twitter.com, which answers 301 to x.com (where resolution ends, unfetched).</summary>
     public static string ThirdHopUrl => $"https://twitter.com/{Tweet.ScreenName}/status/{Tweet.Id}";
 
+    /// <summary>Where the third hop's 301 points, and the resolution ends: the status URL on x.com.</summary>
+    public static string FinalUrl => $"https://x.com/{Tweet.ScreenName}/status/{Tweet.Id}";
+
     /// <summary>What the second hop answers: t.co's page for browsers, with a body to keep.</summary>
     public static FakeReply SecondHopReply { get; } = FakeReply.MetaRefresh(ThirdHopUrl);
 

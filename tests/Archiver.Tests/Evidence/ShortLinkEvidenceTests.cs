@@ -11,8 +11,6 @@ namespace Archiver.Tests.Evidence;
 /// </summary>
 public sealed class ShortLinkEvidenceTests(AzuriteFixture azurite)
 {
-    private static string XStatusUrl => $"https://x.com/{EvidenceScenario.Tweet.ScreenName}/status/{EvidenceScenario.Tweet.Id}";
-
     [Fact]
     public async Task Archive_ShortLinkChain_EveryHopKeptWithHeadersAndRawBody_OnTheCitationAndTheTweet_Issue15()
     {
@@ -26,7 +24,7 @@ public sealed class ShortLinkEvidenceTests(AzuriteFixture azurite)
         Assert.Equal($"https://t.co/{EvidenceScenario.ShortLinkCode}", resolution.GetProperty("shortLink").GetString());
         Assert.Equal("tweet", resolution.GetProperty("status").GetString());
         Assert.Equal(EvidenceScenario.Tweet.Id, resolution.GetProperty("tweetId").GetString());
-        Assert.Equal(XStatusUrl, resolution.GetProperty("finalUrl").GetString());
+        Assert.Equal(EvidenceScenario.FinalUrl, resolution.GetProperty("finalUrl").GetString());
         await AssertHopsAsync(s, resolution.GetProperty("hops"));
 
         // The tweet lists the short link that led to it, with the same hops.
@@ -42,7 +40,7 @@ public sealed class ShortLinkEvidenceTests(AzuriteFixture azurite)
     public async Task Archive_SameShortLinkAgainThenAnother_TheTweetListsEachDistinctResolutionOnce_Issue15()
     {
         await using var s = await EvidenceScenario.StartAsync(azurite);
-        s.Archive.Upstream.AddShortLink("Td7Direct3", XStatusUrl);
+        s.Archive.Upstream.AddShortLink("Td7Direct3", EvidenceScenario.FinalUrl);
         await s.ArchiveAsync();
 
         // The same article again: resolved again, the same answers (only the headers' dates differ).
@@ -54,7 +52,7 @@ public sealed class ShortLinkEvidenceTests(AzuriteFixture azurite)
         Assert.Equal(3, links[0].GetProperty("hops").GetArrayLength());
         var direct = Assert.Single(links[1].GetProperty("hops").EnumerateArray());
         Assert.Equal(301, direct.GetProperty("status").GetInt32());
-        Assert.Equal(XStatusUrl, direct.GetProperty("location").GetString());
+        Assert.Equal(EvidenceScenario.FinalUrl, direct.GetProperty("location").GetString());
         // Each submission keeps its own resolution.
         foreach (var answer in new[] { again, other })
         {
@@ -98,7 +96,7 @@ public sealed class ShortLinkEvidenceTests(AzuriteFixture azurite)
         var hops = hopsElement.EnumerateArray().ToList();
         Assert.Equal([EvidenceScenario.FirstHopUrl, EvidenceScenario.SecondHopUrl, EvidenceScenario.ThirdHopUrl], hops.Select(h => h.GetProperty("url").GetString()));
         Assert.Equal([301, 200, 301], hops.Select(h => h.GetProperty("status").GetInt32()));
-        Assert.Equal([EvidenceScenario.SecondHopUrl, null, XStatusUrl], hops.Select(h => h.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null));
+        Assert.Equal([EvidenceScenario.SecondHopUrl, null, EvidenceScenario.FinalUrl], hops.Select(h => h.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null));
         Assert.Equal(["redirect", "refresh", "redirect"], hops.Select(h => h.GetProperty("outcome").GetString()));
         Assert.Equal(["t.co", "t.co", "twitter.com"], hops.Select(h => Header(h.GetProperty("http").GetProperty("requestHeaders"), "Host")));
         foreach (var hop in hops)
@@ -115,7 +113,7 @@ public sealed class ShortLinkEvidenceTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(hops[0].GetProperty("location").GetString(), Header(hops[0].GetProperty("http").GetProperty("responseHeaders"), "Location"));
-        Assert.Equal(XStatusUrl, Header(hops[2].GetProperty("http").GetProperty("responseHeaders"), "Location"));
+        Assert.Equal(EvidenceScenario.FinalUrl, Header(hops[2].GetProperty("http").GetProperty("responseHeaders"), "Location"));
         Assert.StartsWith("text/html", Header(hops[1].GetProperty("http").GetProperty("responseHeaders"), "Content-Type"), StringComparison.Ordinal);
         Assert.Equal(EvidenceScenario.SecondHopReply.Body, await s.Archive.BlobBytesAsync(hops[1].GetProperty("blob").GetString()!));
     }

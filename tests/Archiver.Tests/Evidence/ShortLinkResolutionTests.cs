@@ -16,8 +16,6 @@ namespace Archiver.Tests.Evidence;
 /// </summary>
 public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
 {
-    private static string XStatusUrl => $"https://x.com/{EvidenceScenario.Tweet.ScreenName}/status/{EvidenceScenario.Tweet.Id}";
-
     private static readonly string[] HopFields = ["url", "status", "location", "outcome", "sha256", "blob"];
 
     [Fact]
@@ -32,13 +30,13 @@ public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
         var resolution = view.GetProperty("citations")[0].GetProperty("resolution");
         Assert.Equal(EvidenceScenario.FirstHopUrl, resolution.GetProperty("shortLink").GetString());
         Assert.Equal("tweet", resolution.GetProperty("status").GetString());
-        Assert.Equal(XStatusUrl, resolution.GetProperty("finalUrl").GetString());
+        Assert.Equal(EvidenceScenario.FinalUrl, resolution.GetProperty("finalUrl").GetString());
         Assert.Equal(EvidenceScenario.Tweet.Id, resolution.GetProperty("tweetId").GetString());
         Assert.False(resolution.GetProperty("unsafeLinkWarning").GetBoolean());
         var hops = resolution.GetProperty("hops").EnumerateArray().ToList();
         Assert.Equal([EvidenceScenario.FirstHopUrl, EvidenceScenario.SecondHopUrl, EvidenceScenario.ThirdHopUrl], hops.Select(h => h.GetProperty("url").GetString()));
         Assert.Equal([301, 200, 301], hops.Select(h => h.GetProperty("status").GetInt32()));
-        Assert.Equal([EvidenceScenario.SecondHopUrl, null, XStatusUrl], hops.Select(h => h.GetProperty("location").GetString()));
+        Assert.Equal([EvidenceScenario.SecondHopUrl, null, EvidenceScenario.FinalUrl], hops.Select(h => h.GetProperty("location").GetString()));
         Assert.Equal(["redirect", "refresh", "redirect"], hops.Select(h => h.GetProperty("outcome").GetString()));
         foreach (var hop in hops)
         {
@@ -62,7 +60,7 @@ public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
     {
         await using var s = await EvidenceScenario.StartAsync(azurite);
         // A link whose target carries "&copy": shown unencoded, a parser would read it as "©".
-        var withQuery = $"{XStatusUrl}?s=20&copy=1";
+        var withQuery = $"{EvidenceScenario.FinalUrl}?s=20&copy=1";
         s.Archive.Upstream.AddShortLink("Td7Query44", withQuery);
         await s.ArchiveAsync();
         await s.ArchiveWithSubmissionAsync("Td7Query44");
@@ -72,11 +70,11 @@ public sealed class ShortLinkResolutionTests(AzuriteFixture azurite)
         var document = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(EvidenceScenario.Entry(zip, "index.html")));
         var sections = document.QuerySelectorAll("section.short-link");
         Assert.Equal([EvidenceScenario.FirstHopUrl, "https://t.co/Td7Query44"], sections.Select(e => e.QuerySelector("h3")!.TextContent));
-        Assert.Equal([XStatusUrl, withQuery], sections.Select(e => e.QuerySelector(".final-url")!.TextContent));
+        Assert.Equal([EvidenceScenario.FinalUrl, withQuery], sections.Select(e => e.QuerySelector(".final-url")!.TextContent));
         var chain = sections[0].QuerySelectorAll("tbody tr");
         Assert.Equal([EvidenceScenario.FirstHopUrl, EvidenceScenario.SecondHopUrl, EvidenceScenario.ThirdHopUrl], chain.Select(r => r.QuerySelector(".url")!.TextContent));
         Assert.Equal(["301", "200", "301"], chain.Select(r => r.QuerySelector(".status")!.TextContent));
-        Assert.Equal([EvidenceScenario.SecondHopUrl, "", XStatusUrl], chain.Select(r => r.QuerySelector(".location")!.TextContent));
+        Assert.Equal([EvidenceScenario.SecondHopUrl, "", EvidenceScenario.FinalUrl], chain.Select(r => r.QuerySelector(".location")!.TextContent));
         var direct = Assert.Single(sections[1].QuerySelectorAll("tbody tr"));
         Assert.Equal(withQuery, direct.QuerySelector(".location")!.TextContent);
         // Every hop links to its raw body inside the ZIP, as the manifest lists the hops.
