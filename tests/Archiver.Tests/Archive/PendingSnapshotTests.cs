@@ -28,7 +28,7 @@ public sealed class PendingSnapshotTests(AzuriteFixture azurite)
     [Fact]
     public async Task Archive_CrashAfterTheSnapshotBeforeTheStateListsIt_PendingThenGivenUpByALaterCheck_Issue11()
     {
-        var crash = new FailStateAfterSnapshot();
+        var crash = new FailStateWriteAfter(IsSnapshotPut);
         await using var s = await StartAsync(crash);
         var tweet = s.Upstream.AddTweet(Tweet("1777777777777777401"));
 
@@ -79,7 +79,7 @@ public sealed class PendingSnapshotTests(AzuriteFixture azurite)
     [Fact]
     public async Task Archive_CrashAfterTheSnapshotThenTheTweetIsDeleted_TheUnavailableCheckGivesItUp_Issue11()
     {
-        var crash = new FailStateAfterSnapshot();
+        var crash = new FailStateWriteAfter(IsSnapshotPut);
         await using var s = await StartAsync(crash);
         var tweet = s.Upstream.AddTweet(Tweet("1777777777777777404"));
         await ArchiveAsync(s, tweet.Id);
@@ -195,29 +195,6 @@ public sealed class PendingSnapshotTests(AzuriteFixture azurite)
     private static bool IsSnapshotPut(HttpMessage message) =>
         message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains("/snapshots/", StringComparison.Ordinal)
         && message.Request.Uri.Path.EndsWith(".json", StringComparison.Ordinal);
-
-    /// <summary>Fails the first state write after a snapshot was stored: the write that would list it, as a crash there would.</summary>
-    private sealed class FailStateAfterSnapshot : HttpPipelineSynchronousPolicy
-    {
-        private int stage;
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.EndsWith("/state.json", StringComparison.Ordinal)
-                && Interlocked.CompareExchange(ref stage, 2, 1) == 1)
-            {
-                throw new RequestFailedException(503, "injected storage failure");
-            }
-        }
-
-        public override void OnReceivedResponse(HttpMessage message)
-        {
-            if (IsSnapshotPut(message) && message.Response.Status == 201)
-            {
-                Interlocked.CompareExchange(ref stage, 1, 0);
-            }
-        }
-    }
 
     /// <summary>Fails the first snapshot upload, as a crash just before it would.</summary>
     private sealed class FailFirstSnapshotPut : HttpPipelineSynchronousPolicy

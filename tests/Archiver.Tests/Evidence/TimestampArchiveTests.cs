@@ -82,7 +82,7 @@ public sealed class TimestampArchiveTests(AzuriteFixture azurite)
     [Fact]
     public async Task Archive_StateWriteFailsAfterTheToken_TheRetryListsTheStoredTokenNotANewReply_Issue11()
     {
-        var crash = new FailStateAfterToken();
+        var crash = new FailStateWriteAfter(m => m.Request.Uri.Path.EndsWith(".tsr", StringComparison.Ordinal));
         var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
         options.AddPolicy(crash, HttpPipelinePosition.PerCall);
         await using var s = await EvidenceScenario.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Archiver:Recheck:Schedule"] = "0 0 0 1 1 *" },
@@ -224,28 +224,5 @@ public sealed class TimestampArchiveTests(AzuriteFixture azurite)
 
         Assert.Equal(name, field.Name);
         Assert.Equal("(removed by Archiver)", field.Value);
-    }
-
-    /// <summary>Fails the first state write after a token was stored: the write that would list it, as a crash there would.</summary>
-    private sealed class FailStateAfterToken : HttpPipelineSynchronousPolicy
-    {
-        private int stage;
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.EndsWith("/state.json", StringComparison.Ordinal)
-                && Interlocked.CompareExchange(ref stage, 2, 1) == 1)
-            {
-                throw new RequestFailedException(503, "injected storage failure");
-            }
-        }
-
-        public override void OnReceivedResponse(HttpMessage message)
-        {
-            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.EndsWith(".tsr", StringComparison.Ordinal) && message.Response.Status == 201)
-            {
-                Interlocked.CompareExchange(ref stage, 1, 0);
-            }
-        }
     }
 }
