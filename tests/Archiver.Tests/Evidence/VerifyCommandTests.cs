@@ -99,15 +99,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
     {
         await using var s = await EvidenceScenario.StartAsync(azurite);
         var d = await DownloadAsync(s);
-        var altered = Flip(EvidenceScenario.Entry(d.Zip, $"raw/{d.SyndicationSha256}"), EvidenceScenario.Tweet.Text);
-        var alteredSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(altered));
-        var bundle = EvidenceScenario.Rewrite(d.Zip, (name, bytes) => name switch
-        {
-            _ when name == $"raw/{d.SyndicationSha256}" => altered,
-            "SHA256SUMS" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"{d.SyndicationSha256}  raw/", $"{alteredSha}  raw/", StringComparison.Ordinal)),
-            "manifest.json" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"\"sha256\": \"{d.SyndicationSha256}\"", $"\"sha256\": \"{alteredSha}\"", StringComparison.Ordinal)),
-            _ => bytes,
-        });
+        var bundle = AlterRawWithSumsRewritten(d.Zip, d.SyndicationSha256, EvidenceScenario.Tweet.Text, sha => $"\"sha256\": \"{sha}\"");
 
         var run = await s.VerifyAsync(s.Write("rewritten.zip", bundle));
 
@@ -122,15 +114,7 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
     {
         await using var s = await EvidenceScenario.StartAsync(azurite);
         var d = await DownloadAsync(s);
-        var altered = Flip(EvidenceScenario.Entry(d.Zip, $"raw/{d.HopSha256}"), "refresh");
-        var alteredSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(altered));
-        var bundle = EvidenceScenario.Rewrite(d.Zip, (name, bytes) => name switch
-        {
-            _ when name == $"raw/{d.HopSha256}" => altered,
-            "SHA256SUMS" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"{d.HopSha256}  raw/", $"{alteredSha}  raw/", StringComparison.Ordinal)),
-            "manifest.json" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"\"sha256\": \"{d.HopSha256}\",\n      \"size\"", $"\"sha256\": \"{alteredSha}\",\n      \"size\"", StringComparison.Ordinal)),
-            _ => bytes,
-        });
+        var bundle = AlterRawWithSumsRewritten(d.Zip, d.HopSha256, "refresh", sha => $"\"sha256\": \"{sha}\",\n      \"size\"");
 
         var run = await s.VerifyAsync(s.Write("rewritten.zip", bundle));
 
@@ -176,6 +160,23 @@ public sealed class VerifyCommandTests(AzuriteFixture azurite)
         EvidenceScenario.Rewrite(zip, (name, bytes) => name == entry ? change(bytes) : bytes);
 
     /// <summary>Changes one letter of <paramref name="text"/> where it first appears in <paramref name="bytes"/>.</summary>
+    /// <summary>
+    /// The raw body <paramref name="sha256"/> with one byte of <paramref name="near"/> flipped, and SHA256SUMS and the
+    /// manifest (where <paramref name="manifestHash"/> names it) rewritten to the altered body's hash.
+    /// </summary>
+    private static byte[] AlterRawWithSumsRewritten(byte[] zip, string sha256, string near, Func<string, string> manifestHash)
+    {
+        var altered = Flip(EvidenceScenario.Entry(zip, $"raw/{sha256}"), near);
+        var alteredSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(altered));
+        return EvidenceScenario.Rewrite(zip, (name, bytes) => name switch
+        {
+            _ when name == $"raw/{sha256}" => altered,
+            "SHA256SUMS" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace($"{sha256}  raw/", $"{alteredSha}  raw/", StringComparison.Ordinal)),
+            "manifest.json" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace(manifestHash(sha256), manifestHash(alteredSha), StringComparison.Ordinal)),
+            _ => bytes,
+        });
+    }
+
     private static byte[] Flip(byte[] bytes, string text)
     {
         var at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text));
