@@ -170,7 +170,7 @@ public sealed record TweetVersion
     }
 
     /// <summary>The token of one of this version's snapshots; null when it has none (or is not one of them).</summary>
-    public SnapshotTimestamp? TimestampOf(string snapshot) => Timestamps.GetValueOrDefault(snapshot);
+    public SnapshotTimestamp? TimestampOf(string snapshot) => snapshot == Version ? Timestamp : CaptureTimestamps?.GetValueOrDefault(snapshot);
 
     /// <summary>This version with <paramref name="stamp"/> listed for <paramref name="snapshot"/>, when that is one of its snapshots and has no token yet.</summary>
     public TweetVersion WithTimestamp(string snapshot, SnapshotTimestamp stamp)
